@@ -9,7 +9,7 @@ build_dir="$repo/build"
 # Build and test dependencies, all from Debian 12. awscli is the v2 CLI the end-to-end tests use beside the
 # machine image's v1 CLI; wrk and moto drive the benchmark only.
 packages=(build-essential cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libc-ares-dev
-          catch2 libssl-dev python3 awscli wrk)
+          catch2 libssl-dev python3 python3-boto3 awscli wrk)
 
 install_missing_packages() {
     local missing=()
@@ -47,8 +47,8 @@ up)
 test)
     install_missing_packages
     build
-    cd "$build_dir"
-    exec ctest --preset default --test-dir "$build_dir" "$@"
+    cd "$repo"
+    exec ctest --preset default "$@"
     ;;
 *) usage ;;
 esac

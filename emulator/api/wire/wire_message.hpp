@@ -1,5 +1,6 @@
 #pragma once
-// HTTP exchange as the front door sees it: plain values, no sockets. The app adapts net/http's types to these.
+// HTTP exchange as the front door sees it: plain values, no sockets. The app adapts net/http's types to
+// these.
 #include <string>
 #include <string_view>
 #include <utility>

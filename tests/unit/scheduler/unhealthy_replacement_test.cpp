@@ -1,0 +1,133 @@
+// Replacing tasks that fail their health checks after the grace period (reference §3.4): the replacement
+// starts first when maximumPercent leaves room and the unhealthy task stops once the replacement is
+// healthy; without room, unhealthy tasks are stopped one at a time.
+#include <catch2/catch.hpp>
+
+#include "scheduler_world.hpp"
+
+using namespace ecsemu::core;
+using namespace ecsemu::core::scheduler;
+using namespace ecsemu::core::scheduler::testing;
+using Trace = std::vector<std::string>;
+
+namespace {
+
+constexpr const char* kTargetGroup =
+    "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/web/0123456789abcdef";
+
+TaskView& task_named(ServiceView& service, const std::string& id) {
+    for (auto& task : service.tasks) {
+        if (task.id == id) return task;
+    }
+    FAIL("no task " << id);
+    return service.tasks.front();
+}
+
+}  // namespace
+
+TEST_CASE("With headroom the replacement starts first and the unhealthy task stops once it is healthy",
+          "[scheduler][unhealthy]") {
+    ServiceView service = make_service("web", 2, 100, 200);
+    service.target_group_arn = kTargetGroup;
+    service = settled(service);
+    task_named(service, "old2").target_health = TargetHealth::Unhealthy;
+    SchedulerWorld world(service);
+    world.script("td:1", TaskScript{});
+    world.run_for(Duration::minutes(2));
+
+    CHECK(world.trace() ==
+          Trace{
+              "0s start t01 ecs-svc/1 az-a",
+              "0s event (service web) has started 1 tasks: (task t01). Amazon ECS replaced 1 tasks due to an "
+              "unhealthy status.",
+              "40s stop old2",
+              "40s event (service web) has stopped 1 running tasks: (task old2).",
+              "40s event (service web) has reached a steady state.",
+          });
+    CHECK(world.stopped_reason("old2") ==
+          std::string("Task failed ELB health checks in (target-group ") + kTargetGroup + ")");
+    CHECK(world.view().deployments[0].failed_tasks == 0);  // a COMPLETED deployment has no breaker to feed
+    CHECK(world.violations().empty());
+}
+
+TEST_CASE("Without headroom the unhealthy task is stopped first and then replaced",
+          "[scheduler][unhealthy]") {
+    ServiceView service = make_service("web", 2, 100, 100);
+    service.container_health_checks = true;
+    service = settled(service);
+    task_named(service, "old2").health_status = HealthStatus::Unhealthy;
+    SchedulerWorld world(service);
+    world.run_for(Duration::minutes(2));
+
+    CHECK(world.trace() == Trace{
+                               "0s stop old2",
+                               "0s event (service web) has stopped 1 running tasks: (task old2).",
+                               "0s start t01 ecs-svc/1 az-b",
+                               "0s event (service web) has started 1 tasks: (task t01).",
+                               "40s event (service web) has reached a steady state.",
+                           });
+    CHECK(world.stopped_reason("old2") == "Task failed container health checks");
+    CHECK(world.violations().empty());
+}
+
+TEST_CASE("Without headroom several unhealthy tasks are replaced one by one", "[scheduler][unhealthy]") {
+    ServiceView service = make_service("web", 3, 100, 100, {"a", "b", "c"});
+    service.container_health_checks = true;
+    service = settled(service);
+    task_named(service, "old2").health_status = HealthStatus::Unhealthy;
+    task_named(service, "old3").health_status = HealthStatus::Unhealthy;
+    SchedulerWorld world(service);
+    world.run_for(Duration::minutes(3));
+
+    CHECK(world.trace() == Trace{
+                               "0s stop old2",
+                               "0s event (service web) has stopped 1 running tasks: (task old2).",
+                               "0s start t01 ecs-svc/1 az-b",
+                               "0s event (service web) has started 1 tasks: (task t01).",
+                               "40s stop old3",
+                               "40s event (service web) has stopped 1 running tasks: (task old3).",
+                               "40s start t02 ecs-svc/1 az-c",
+                               "40s event (service web) has started 1 tasks: (task t02).",
+                               "80s event (service web) has reached a steady state.",
+                           });
+    CHECK(world.violations().empty());
+}
+
+TEST_CASE("Failing checks inside the grace period are ignored until it ends", "[scheduler][unhealthy]") {
+    ServiceView service = make_service("web", 2, 100, 200);
+    service.target_group_arn = kTargetGroup;
+    service.health_check_grace_period_seconds = 60;
+    service = settled(service);
+    TaskView& young = task_named(service, "old2");
+    young.started_at = kStart - Duration::seconds(10);
+    young.target_health = TargetHealth::Unhealthy;
+
+    const ServicePlan in_grace = plan_service(service, kStart, SchedulerKnobs{});
+    CHECK(in_grace.empty());
+    CHECK(in_grace.next_wakeup == kStart + Duration::seconds(50));
+
+    const ServicePlan after_grace = plan_service(service, kStart + Duration::seconds(50), SchedulerKnobs{});
+    REQUIRE(after_grace.actions.size() == 2);
+    CHECK(std::holds_alternative<StartTask>(after_grace.actions[0].action));
+    CHECK(after_grace.actions[0].cause == ActionCause::UnhealthyTask);
+    CHECK(std::get<EmitStartedTasksEvent>(after_grace.actions[1].action) == EmitStartedTasksEvent{1, 1});
+}
+
+TEST_CASE("Without checks a task counts as healthy 40 s after RUNNING", "[scheduler][unhealthy]") {
+    ServiceView service = make_service("web", 1, 100, 200);
+    service.deployments.push_back(
+        make_deployment("ecs-svc/1", "td:1", DeploymentStatus::Primary, RolloutState::InProgress));
+    TaskView task = healthy_task(service, "t01", "ecs-svc/1", "a");
+    task.started_at = kStart;
+    service.tasks.push_back(task);
+    service.deployments[0].had_running_task = true;
+
+    const ServicePlan early = plan_service(service, kStart + Duration::seconds(39), SchedulerKnobs{});
+    CHECK(early.empty());
+    CHECK(early.next_wakeup == kStart + Duration::seconds(40));
+
+    const ServicePlan on_time = plan_service(service, kStart + Duration::seconds(40), SchedulerKnobs{});
+    REQUIRE(on_time.actions.size() == 3);
+    CHECK(std::get<DeploymentStateChange>(on_time.actions[0].action) ==
+          DeploymentStateChange{"ecs-svc/1", RolloutState::Completed, "ECS deployment ecs-svc/1 completed."});
+}

@@ -1,0 +1,98 @@
+#include "emulator/api/ecs/ecs_decode.hpp"
+#include "emulator/api/ecs/ecs_encode.hpp"
+#include "emulator/api/ecs/ecs_operations.hpp"
+#include "emulator/core/ecs/ecs_errors.hpp"
+#include "emulator/core/ecs/pagination.hpp"
+#include "emulator/core/ecs/services.hpp"
+
+namespace ecsemu::api::ecs {
+
+using namespace core::ecs;
+using core::ecs::Service;  // not api::Service
+using nlohmann::json;
+
+ApiResult create_service(OperationContext& ctx) {
+    auto spec = decode_create_service(ctx.call.params);
+    if (!spec) return spec.error();
+    const bool tagged = !spec->tags.empty();
+    auto service =
+        core::ecs::create_service(ctx.state, ctx.ec2, std::move(spec.value()), ctx.call.now, ctx.ids);
+    if (!service) return service.error();
+    return json{{"service", encode_service(ctx.state, service.value(), tagged)}};
+}
+
+ApiResult update_service(OperationContext& ctx) {
+    auto spec = decode_update_service(ctx.call.params);
+    if (!spec) return spec.error();
+    auto service =
+        core::ecs::update_service(ctx.state, ctx.ec2, std::move(spec.value()), ctx.call.now, ctx.ids);
+    if (!service) return service.error();
+    return json{{"service", encode_service(ctx.state, service.value(), false)}};
+}
+
+ApiResult describe_services(OperationContext& ctx) {
+    RequestReader reader(ctx.call.params);
+    Fields& root = reader.root();
+    const auto cluster_ref = root.string("cluster");
+    root.require("services");
+    const auto refs = root.string_list("services");
+    const auto include = root.string_enum_list("include", {"TAGS"});
+    if (!reader.ok()) return reader.error();
+    if (refs.empty()) return invalid_parameter("Services cannot be empty.");
+    if (refs.size() > 10) return invalid_parameter("services can have at most 10 items.");
+    auto cluster = require_active_cluster(ctx.state, cluster_ref);
+    if (!cluster) return cluster.error();
+    json services = json::array();
+    std::vector<Failure> failures;
+    for (const auto& ref : refs) {
+        if (const Service* service = find_service(ctx.state, cluster.value()->name, ref)) {
+            services.push_back(encode_service(ctx.state, *service, !include.empty()));
+        } else {
+            const std::string arn =
+                looks_like_arn(ref) ? ref : service_arn(ctx.state.scope, cluster.value()->name, ref);
+            failures.push_back({arn, "MISSING", ""});
+        }
+    }
+    return json{{"services", std::move(services)}, {"failures", encode_failures(failures)}};
+}
+
+ApiResult list_services(OperationContext& ctx) {
+    RequestReader reader(ctx.call.params);
+    Fields& root = reader.root();
+    const auto cluster_ref = root.string("cluster");
+    const auto next_token = root.optional_string("nextToken");
+    const auto max_results = root.optional_int("maxResults");
+    const auto launch_type = root.optional_enum<LaunchType>("launchType");
+    const auto scheduling_strategy = root.optional_enum<SchedulingStrategy>("schedulingStrategy");
+    root.optional_string(
+        "resourceManagementType");  // type check only: every ecsemu service is CUSTOMER-managed
+    if (!reader.ok()) return reader.error();
+    auto limit = checked_max_results(max_results, 10);
+    if (!limit) return limit.error();
+    auto cluster = require_active_cluster(ctx.state, cluster_ref);
+    if (!cluster) return cluster.error();
+    std::vector<PageItem> items;
+    for (const Service* service :
+         core::ecs::list_services(ctx.state, cluster.value()->name, launch_type, scheduling_strategy)) {
+        items.push_back({service->name, service->arn});
+    }
+    auto page = paginate(items, next_token, limit.value());
+    if (!page) return page.error();
+    json out = {{"serviceArns", page->values}};
+    if (!page->next_token.empty()) out["nextToken"] = page->next_token;
+    return out;
+}
+
+ApiResult delete_service(OperationContext& ctx) {
+    RequestReader reader(ctx.call.params);
+    Fields& root = reader.root();
+    const auto cluster_ref = root.string("cluster");
+    const auto service_ref = root.required_string("service");
+    const bool force = root.boolean("force");
+    if (!reader.ok()) return reader.error();
+    auto service = core::ecs::delete_service(ctx.state, cluster_ref, service_ref, force);
+    if (!service) return service.error();
+    return json{{"service", encode_service(ctx.state, service.value(), false)}};
+}
+
+}  // namespace ecsemu::api::ecs

@@ -1,0 +1,74 @@
+#pragma once
+// Everything ECS knows in one (account, region), and the lookups every operation shares. Ordered maps
+// throughout: listing and deciding iterate them, and the order must not depend on hashing.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "emulator/core/errors.hpp"
+#include "emulator/core/model/ecs_arns.hpp"
+#include "emulator/core/model/ecs_cluster.hpp"
+#include "emulator/core/model/ecs_service.hpp"
+#include "emulator/core/model/ecs_task.hpp"
+#include "emulator/core/model/ecs_task_definition.hpp"
+
+namespace ecsemu::core::ecs {
+
+struct TaskDefinitionFamily {
+    int last_revision = 0;  // revisions are never reused, even after deregistration
+    std::map<int, TaskDefinition> revisions;
+};
+
+// A Cloud Map namespace Service Connect refers to. Until a Cloud Map emulation owns namespaces, ECS records
+// the ones it is told about here (ECS itself creates a namespace a cluster default names, reference §5.1).
+struct CloudMapNamespace {
+    std::string name;  // ielts.local
+    std::string id;    // ns-<16 alnum>
+    std::string arn;
+};
+
+struct EcsState {
+    ArnScope scope;
+    std::map<std::string, Cluster> clusters;                       // by cluster name
+    std::map<std::string, TaskDefinitionFamily> task_definitions;  // by family
+    // cluster name -> service name -> the newest service of that name (INACTIVE ones stay describable).
+    std::map<std::string, std::map<std::string, Service>> services;
+    // DRAINING services that a CreateService of the same name replaced; their tasks still drain.
+    std::vector<Service> replaced_services;
+    std::map<std::string, std::map<std::string, Task>> tasks;  // cluster name -> task id -> task
+    std::map<std::string, CloudMapNamespace> namespaces;       // by namespace name
+    // "<namespace arn>|<discoveryName>" -> Cloud Map service ARN, stable across deployments.
+    std::map<std::string, std::string> discovery_services;
+
+    explicit EcsState(ArnScope arn_scope) : scope(std::move(arn_scope)) {}
+};
+
+inline constexpr std::string_view kDefaultClusterName = "default";
+
+// Cluster, service, family and container names: 1-255 letters, digits, underscores and hyphens.
+bool is_valid_ecs_name(std::string_view name);
+
+// "name" or "arn:...:cluster/name" -> "name"; empty -> "default".
+std::string cluster_name_of(std::string_view name_or_arn);
+// "name", "arn:...:service/cluster/name" or the short "arn:...:service/name" -> "name".
+std::string service_name_of(std::string_view name_or_arn);
+// "<id>" or "arn:...:task/cluster/<id>" -> "<id>".
+std::string task_id_of(std::string_view id_or_arn);
+
+Cluster* find_cluster(EcsState& state, std::string_view name_or_arn);
+const Cluster* find_cluster(const EcsState& state, std::string_view name_or_arn);
+// The cluster if it exists and is not INACTIVE; ClusterNotFoundException otherwise.
+Result<Cluster*> require_active_cluster(EcsState& state, std::string_view name_or_arn);
+Result<const Cluster*> require_active_cluster(const EcsState& state, std::string_view name_or_arn);
+
+Service* find_service(EcsState& state, const std::string& cluster_name, std::string_view name_or_arn);
+const Service* find_service(const EcsState& state, const std::string& cluster_name,
+                            std::string_view name_or_arn);
+Task* find_task(EcsState& state, const std::string& cluster_name, std::string_view id_or_arn);
+const Task* find_task(const EcsState& state, const std::string& cluster_name, std::string_view id_or_arn);
+
+// Services of a cluster, including replaced DRAINING ones, in a stable order.
+std::vector<const Service*> services_of_cluster(const EcsState& state, const std::string& cluster_name);
+
+}  // namespace ecsemu::core::ecs

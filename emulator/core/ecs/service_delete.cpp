@@ -1,0 +1,74 @@
+#include "emulator/core/ecs/ecs_errors.hpp"
+#include "emulator/core/ecs/services.hpp"
+
+namespace ecsemu::core::ecs {
+
+Result<Service> delete_service(EcsState& state, std::string_view cluster_ref, std::string_view service_ref,
+                               bool force) {
+    auto cluster = require_active_cluster(state, cluster_ref);
+    if (!cluster) return cluster.error();
+    Service* service = find_service(state, cluster.value()->name, service_ref);
+    if (service == nullptr || service->status == ServiceStatus::Inactive) return service_not_found();
+    if (service->status == ServiceStatus::Draining) return *service;
+    if (service->desired_count > 0 && !force) {
+        return invalid_parameter("The service cannot be stopped while it is scaled above 0.");
+    }
+    service->status = ServiceStatus::Draining;
+    service->desired_count = 0;
+    for (auto& deployment : service->deployments) deployment.desired_count = 0;
+    Service as_deleted = *service;
+    finish_draining(state, *service);
+    return as_deleted;
+}
+
+bool finish_draining(const EcsState& state, Service& service) {
+    if (service.status != ServiceStatus::Draining) return false;
+    if (const auto it = state.tasks.find(service.cluster_name); it != state.tasks.end()) {
+        for (const auto& [id, task] : it->second) {
+            if (task.is_live() && service.find_deployment(task.deployment_id) != nullptr) return false;
+        }
+    }
+    service.status = ServiceStatus::Inactive;
+    return true;
+}
+
+DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const std::string& cluster_name,
+                                            const std::string& deployment_id) {
+    DeploymentTaskCounts counts;
+    const auto it = state.tasks.find(cluster_name);
+    if (it == state.tasks.end() || deployment_id.empty()) return counts;
+    for (const auto& [id, task] : it->second) {
+        if (task.deployment_id != deployment_id) continue;
+        if (task.last_status == TaskStatus::Running) ++counts.running;
+        if (is_pending(task.last_status)) ++counts.pending;
+    }
+    return counts;
+}
+
+DeploymentTaskCounts count_service_tasks(const EcsState& state, const Service& service) {
+    DeploymentTaskCounts total;
+    for (const auto& deployment : service.deployments) {
+        const auto counts = count_deployment_tasks(state, service.cluster_name, deployment.id);
+        total.running += counts.running;
+        total.pending += counts.pending;
+    }
+    return total;
+}
+
+std::vector<const Service*> list_services(const EcsState& state, const std::string& cluster_name,
+                                          std::optional<LaunchType> launch_type,
+                                          std::optional<SchedulingStrategy> scheduling_strategy) {
+    std::vector<const Service*> out;
+    const auto it = state.services.find(cluster_name);
+    if (it == state.services.end()) return out;
+    for (const auto& [name, service] : it->second) {
+        if (service.status == ServiceStatus::Inactive) continue;
+        // A capacity provider strategy on ecsemu always means Fargate.
+        if (launch_type && service.launch_type.value_or(LaunchType::Fargate) != *launch_type) continue;
+        if (scheduling_strategy && service.scheduling_strategy != *scheduling_strategy) continue;
+        out.push_back(&service);
+    }
+    return out;
+}
+
+}  // namespace ecsemu::core::ecs

@@ -1,0 +1,102 @@
+#pragma once
+// ECS tasks. A task belongs to a cluster and, when a service's scheduler started it, to one deployment of
+// that service (deployment_id; startedBy shows the same id). Status changes after launch are the
+// scheduler's and the runtime's business; the control plane only creates tasks and asks them to stop.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "emulator/core/model/ecs_common.hpp"
+#include "emulator/core/time.hpp"
+
+namespace ecsemu::core::ecs {
+
+// The elastic network interface of an awsvpc task, shown as its ElasticNetworkInterface attachment.
+struct TaskEni {
+    std::string attachment_id;  // uuid
+    AttachmentStatus status = AttachmentStatus::Precreated;
+    std::string subnet_id;
+    std::string network_interface_id;  // eni-<17 hex>
+    std::string mac_address;           // 0e:xx:xx:xx:xx:xx
+    std::string private_dns_name;      // ip-10-0-1-23.<region>.compute.internal
+    std::string private_ipv4_address;
+};
+
+struct Container {
+    std::string arn;  // container/<cluster>/<task id>/<uuid>
+    std::string name;
+    std::string image;
+    std::string runtime_id;  // empty until the runtime creates the container
+    ContainerStatus last_status = ContainerStatus::Pending;
+    std::optional<int> exit_code;
+    std::string reason;  // empty when absent
+    HealthStatus health_status = HealthStatus::Unknown;
+    int cpu_units = 0;
+    std::optional<int> memory_mib;
+    std::optional<int> memory_reservation_mib;
+    bool essential = true;
+};
+
+struct ContainerOverride {
+    std::string name;
+    std::optional<std::vector<std::string>> command;
+    std::vector<KeyValuePair> environment;
+    std::optional<int> cpu_units;
+    std::optional<int> memory_mib;
+    std::optional<int> memory_reservation_mib;
+    std::string raw_json;  // the override as sent (environmentFiles, resourceRequirements, ...); may be empty
+};
+
+struct TaskOverride {
+    std::vector<ContainerOverride> container_overrides;  // after launch: one per container, in order
+    std::optional<std::string> cpu;
+    std::optional<std::string> memory;
+    std::string task_role_arn;       // empty when absent
+    std::string execution_role_arn;  // empty when absent
+    std::optional<int> ephemeral_storage_gib;
+};
+
+struct Task {
+    std::string arn;
+    std::string id;  // 32 lowercase hex
+    std::string cluster_arn;
+    std::string cluster_name;
+    std::string task_definition_arn;
+    std::string family;  // of the task definition, for ListTasks --family
+    std::optional<TaskEni> eni;
+    std::string availability_zone;
+    std::vector<Container> containers;
+    std::optional<int> cpu_units;   // task level, as a string on the wire
+    std::optional<int> memory_mib;  // task level, as a string on the wire
+    TaskStatus last_status = TaskStatus::Provisioning;
+    DesiredStatus desired_status = DesiredStatus::Running;
+    HealthStatus health_status = HealthStatus::Unknown;
+    Instant created_at;
+    std::optional<Instant> connectivity_at;  // connectivity is CONNECTED once set
+    std::optional<Instant> pull_started_at;
+    std::optional<Instant> pull_stopped_at;
+    std::optional<Instant> started_at;
+    std::optional<Instant> stopping_at;
+    std::optional<Instant> execution_stopped_at;
+    std::optional<Instant> stopped_at;
+    std::optional<TaskStopCode> stop_code;
+    std::string stopped_reason;  // empty when absent
+    std::string group;           // service:<name> or family:<family> or as given
+    std::string started_by;      // deployment id for service tasks; empty when absent
+    std::optional<LaunchType> launch_type;
+    std::string capacity_provider_name;  // empty when launched by launch type
+    std::string platform_version;        // 1.4.0 on Fargate
+    std::string platform_family;         // Linux on Fargate
+    std::optional<int> ephemeral_storage_gib;
+    bool enable_execute_command = false;
+    TaskOverride overrides;
+    Tags tags;
+    std::int64_t version = 1;   // +1 per state change
+    std::string service_name;   // empty for standalone tasks
+    std::string deployment_id;  // empty for standalone tasks
+
+    bool is_live() const { return ecs::is_live(last_status); }
+};
+
+}  // namespace ecsemu::core::ecs

@@ -1,0 +1,157 @@
+#include "emulator/app/cli.hpp"
+
+#include <array>
+#include <charconv>
+#include <string_view>
+#include <utility>
+
+namespace ecsemu::app {
+namespace {
+
+struct CommandSpelling {
+    std::string_view name;
+    Command command;
+};
+
+constexpr std::array<CommandSpelling, 12> kCommands{{
+    {"serve", Command::Serve},
+    {"sim", Command::Sim},
+    {"up", Command::Up},
+    {"apply", Command::Apply},
+    {"status", Command::Status},
+    {"down", Command::Down},
+    {"exec", Command::Exec},
+    {"help", Command::Help},
+    {"--help", Command::Help},
+    {"-h", Command::Help},
+    {"--version", Command::Version},
+    {"version", Command::Version},
+}};
+
+CommandLine usage_error(std::string message) {
+    CommandLine line;
+    line.command = Command::Help;
+    line.usage_error = std::move(message);
+    return line;
+}
+
+bool parse_port(std::string_view text, std::uint16_t& port) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value > 65535) return false;
+    port = static_cast<std::uint16_t>(value);
+    return true;
+}
+
+bool is_account_id(std::string_view text) {
+    if (text.size() != 12) return false;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+    }
+    return true;
+}
+
+bool is_region_name(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text) {
+        bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!allowed) return false;
+    }
+    return true;
+}
+
+// Applies one `--name value` option to options; returns an error message, empty when accepted.
+std::string apply_serve_option(std::string_view name, std::string_view value, ServeOptions& options) {
+    if (name == "--host") {
+        if (value.empty()) return "--host needs an address";
+        options.host = value;
+    } else if (name == "--port") {
+        if (!parse_port(value, options.port)) return "--port needs a number from 0 to 65535";
+    } else if (name == "--data-dir") {
+        if (value.empty()) return "--data-dir needs a directory";
+        options.data_dir = value;
+    } else if (name == "--region") {
+        if (!is_region_name(value)) return "--region needs a region name such as ap-southeast-1";
+        options.region = value;
+    } else if (name == "--account-id") {
+        if (!is_account_id(value)) return "--account-id needs 12 digits";
+        options.account_id = value;
+    } else {
+        return "unknown option for serve: " + std::string(name);
+    }
+    return {};
+}
+
+CommandLine parse_serve(int argc, const char* const* argv) {
+    CommandLine line;
+    line.command = Command::Serve;
+    for (int i = 2; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            line.command = Command::Help;
+            return line;
+        }
+        if (arg.substr(0, 2) != "--")
+            return usage_error("unexpected argument for serve: " + std::string(arg));
+        std::string_view name = arg;
+        std::string_view value;
+        if (auto equals = arg.find('='); equals != std::string_view::npos) {
+            name = arg.substr(0, equals);
+            value = arg.substr(equals + 1);
+        } else if (i + 1 < argc) {
+            value = argv[++i];
+        } else {
+            return usage_error(std::string(arg) + " needs a value");
+        }
+        if (auto error = apply_serve_option(name, value, line.serve); !error.empty())
+            return usage_error(error);
+    }
+    return line;
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv) {
+    if (argc < 2) return usage_error("missing command");
+    std::string_view first = argv[1];
+    for (const auto& spelling : kCommands) {
+        if (spelling.name != first) continue;
+        if (spelling.command == Command::Serve) return parse_serve(argc, argv);
+        CommandLine line;
+        line.command = spelling.command;
+        return line;
+    }
+    return usage_error("unknown command: " + std::string(first));
+}
+
+const char* command_name(Command command) {
+    for (const auto& spelling : kCommands) {
+        if (spelling.command == command) return spelling.name.data();
+    }
+    return "?";
+}
+
+void print_usage(std::FILE* out) {
+    std::fputs(
+        "usage: ecsemu <command> [options]\n"
+        "\n"
+        "commands:\n"
+        "  serve     run the AWS API endpoint (ECS, EC2, STS) on one port\n"
+        "  sim       run a scaling scenario in the simulator\n"
+        "  up, apply, status, down, exec\n"
+        "            reserved: not available in this version\n"
+        "  help      show this text\n"
+        "  --version print the version\n"
+        "\n"
+        "serve options:\n"
+        "  --host ADDRESS        address to listen on (default 127.0.0.1)\n"
+        "  --port PORT           port to listen on, 0 for any free port (default 4566)\n"
+        "  --data-dir DIR        keep state in DIR/journal.jsonl across restarts (default: memory only)\n"
+        "  --region REGION       region of unsigned requests (default ap-southeast-1)\n"
+        "  --account-id ID       12-digit account id in ARNs (default 000000000000)\n"
+        "\n"
+        "When ready, serve prints one line: ecsemu listening on http://HOST:PORT\n",
+        out);
+}
+
+}  // namespace ecsemu::app

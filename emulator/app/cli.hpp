@@ -1,0 +1,34 @@
+#pragma once
+// Command-line grammar of the ecsemu executable: which subcommand, and the options of `serve`.
+// Parsing is pure (argv in, value out) so main() only dispatches and prints.
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+namespace ecsemu::app {
+
+enum class Command { Serve, Sim, Up, Apply, Status, Down, Exec, Help, Version };
+
+struct ServeOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 4566;  // 0: an ephemeral port, reported on the ready line
+    std::string data_dir;       // empty: state lives in memory only
+    std::string region = "ap-southeast-1";
+    std::string account_id = "000000000000";
+};
+
+struct CommandLine {
+    Command command = Command::Help;
+    ServeOptions serve;
+    std::string usage_error;  // non-empty: print it and the usage on stderr, exit 2
+};
+
+// argv[0] is the program name. `sim` and the reserved subcommands take their arguments unparsed.
+CommandLine parse_command_line(int argc, const char* const* argv);
+
+// Name as typed on the command line ("serve", "up", ...).
+const char* command_name(Command command);
+
+void print_usage(std::FILE* out);
+
+}  // namespace ecsemu::app

@@ -1,0 +1,38 @@
+#pragma once
+// Every emulated AWS service the executable serves, built once and registered with the gateway.
+// Adding a service: one member here, its construction and one add_service line in service_registry.cpp.
+#include <memory>
+
+namespace ecsemu::api {
+class Gateway;
+namespace ec2 {
+class Ec2Service;
+}
+namespace ecs {
+class EcsService;
+}
+namespace sts {
+class StsService;
+}
+}  // namespace ecsemu::api
+
+namespace ecsemu::app {
+
+class ServiceRegistry {
+  public:
+    // Builds the services and registers each with gateway, which keeps non-owning pointers.
+    // REQUIRES: the registry outlives every later use of gateway.
+    explicit ServiceRegistry(api::Gateway& gateway);
+    ~ServiceRegistry();
+    ServiceRegistry(const ServiceRegistry&) = delete;
+    ServiceRegistry& operator=(const ServiceRegistry&) = delete;
+
+  private:
+    // Declaration order is construction order: ECS validates subnets and security groups through EC2's
+    // directory, so EC2 is built first and destroyed last.
+    std::unique_ptr<api::ec2::Ec2Service> ec2_;
+    std::unique_ptr<api::ecs::EcsService> ecs_;
+    std::unique_ptr<api::sts::StsService> sts_;
+};
+
+}  // namespace ecsemu::app

@@ -86,7 +86,25 @@ class Server:
                 self.proc.wait()
 
 
+def ec2_call(server, form):
+    """One EC2 query-protocol call; returns the raw XML text."""
+    headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+               "Authorization": AUTH.replace("/ecs/", "/ec2/"), "X-Amz-Date": "20261126T000000Z"}
+    server.conn.request("POST", "/", body=form + "&Version=2016-11-15", headers=headers)
+    resp = server.conn.getresponse()
+    data = resp.read().decode()
+    if resp.status != 200:
+        raise RuntimeError(f"{server.name} {form} -> {resp.status} {data[:300]}")
+    return data
+
+
 def populate(server, services):
+    # Real subnets and a security group first: moto, like ECS, checks the ones a service names.
+    vpc = re.search(r"<vpcId>([^<]+)", ec2_call(server, "Action=CreateVpc&CidrBlock=10.0.0.0/16")).group(1)
+    subnet = re.search(r"<subnetId>([^<]+)", ec2_call(
+        server, f"Action=CreateSubnet&VpcId={vpc}&CidrBlock=10.0.1.0/24&AvailabilityZone=ap-southeast-1a")).group(1)
+    group = re.search(r"<groupId>([^<]+)", ec2_call(
+        server, f"Action=CreateSecurityGroup&GroupName=bench&GroupDescription=bench&VpcId={vpc}")).group(1)
     server.call("CreateCluster", {"clusterName": "bench"})
     server.call("RegisterTaskDefinition", {
         "family": "bench", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
@@ -97,8 +115,7 @@ def populate(server, services):
         server.call("CreateService", {
             "cluster": "bench", "serviceName": f"svc-{i}", "taskDefinition": "bench", "desiredCount": 0,
             "launchType": "FARGATE",
-            "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"],
-                                                             "securityGroups": ["sg-0123456789abcdef0"]}}})
+            "networkConfiguration": {"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [group]}}})
 
 
 WRK_SCRIPT = """

@@ -37,8 +37,13 @@ using tcp = asio::ip::tcp;
 using error_code = boost::system::error_code;
 
 struct HttpServer::State {
-    State(asio::io_context& context, HttpHandler h, HttpServerLimits l)
-        : io(context), acceptor(context), accept_wait(context), handler(std::move(h)), limits(l) {}
+    State(asio::io_context& context, HttpHandler h, HttpDeferredHandler d, HttpServerLimits l)
+        : io(context),
+          acceptor(context),
+          accept_wait(context),
+          handler(std::move(h)),
+          deferred_handler(std::move(d)),
+          limits(l) {}
 
     asio::io_context& io;
     tcp::acceptor acceptor;
@@ -46,11 +51,46 @@ struct HttpServer::State {
     // error (so a descriptor shortage does not spin the loop).
     asio::steady_timer accept_wait;
     HttpHandler handler;
+    HttpDeferredHandler deferred_handler;  // set instead of handler by the deferred constructor
     HttpServerLimits limits;
     std::size_t open_connections = 0;
-    std::list<beast::tcp_stream*> streams;  // what stop() closes
+    std::list<beast::tcp_stream*> streams;              // what stop() closes
+    std::list<asio::steady_timer*> deferred_responses;  // what stop() wakes
     bool stopped = false;
 };
+
+// A deferred response on its way: the connection waits on `ready` until a responder fills `response`
+// (and cancels the wait) or stop() cancels it with no response.
+struct DeferredResponse {
+    explicit DeferredResponse(const asio::any_io_executor& executor) : ready(executor) {}
+    asio::steady_timer ready;
+    std::optional<HttpResponse> response;
+};
+
+struct HttpResponder::Completion {
+    explicit Completion(std::weak_ptr<DeferredResponse> p) : pending(std::move(p)) {}
+    Completion(const Completion&) = delete;
+    Completion& operator=(const Completion&) = delete;
+    ~Completion() {
+        if (!done) complete(handler_failure_response("the request was dropped without a response"));
+    }
+
+    void complete(HttpResponse response) {
+        if (done) return;
+        done = true;
+        auto target = pending.lock();
+        if (!target) return;
+        target->response = std::move(response);
+        target->ready.cancel();
+    }
+
+    std::weak_ptr<DeferredResponse> pending;  // expires when the connection is gone
+    bool done = false;
+};
+
+void HttpResponder::operator()(HttpResponse response) const {
+    completion_->complete(std::move(response));
+}
 
 namespace {
 
@@ -146,11 +186,21 @@ class Connection {
                 static_cast<std::uint32_t>(std::min<std::size_t>(state_.limits.header_bytes, UINT32_MAX)));
             parser.body_limit(state_.limits.body_bytes);
             if (!co_await read_request(parser)) break;
+            // A read that completed just before stop() still resumes here; after stop() no handler runs,
+            // so handlers may capture state their owner frees once the server has stopped.
+            if (state_.stopped) break;
 
             const auto& message = parser.get();
             ResponseHeadOptions options{message.keep_alive(), message.version() < 11};
             bool head_only = message.method() == http::verb::head;
-            HttpResponse response = call_handler(parser);
+            HttpResponse response;
+            if (state_.deferred_handler) {
+                auto deferred = co_await call_deferred_handler(parser);
+                if (!deferred) break;  // the server stopped while the handler was answering
+                response = std::move(*deferred);
+            } else {
+                response = call_handler(parser);
+            }
             if (state_.stopped) options.keep_alive = false;
             if (!co_await send(response, options, head_only) || !options.keep_alive) break;
         }
@@ -198,7 +248,7 @@ class Connection {
         co_return !ec;
     }
 
-    HttpResponse call_handler(RequestParser& parser) {
+    HttpRequest take_request(RequestParser& parser) {
         auto& message = parser.get();
         HttpRequest request;
         request.method.assign(message.method_string().data(), message.method_string().size());
@@ -208,6 +258,11 @@ class Connection {
         }
         request.body = std::move(message.body());
         request.remote_address = remote_address_;
+        return request;
+    }
+
+    HttpResponse call_handler(RequestParser& parser) {
+        HttpRequest request = take_request(parser);
         try {
             return state_.handler(request);
         } catch (const std::exception& e) {
@@ -216,6 +271,45 @@ class Connection {
             return handler_failure_response({});
         }
     }
+
+    // The response, or nothing when stop() came first.
+    asio::awaitable<std::optional<HttpResponse>> call_deferred_handler(RequestParser& parser) {
+        auto pending = std::make_shared<DeferredResponse>(stream_.get_executor());
+        {
+            HttpResponder responder(std::make_shared<HttpResponder::Completion>(pending));
+            HttpRequest request = take_request(parser);
+            try {
+                state_.deferred_handler(request, responder);
+            } catch (const std::exception& e) {
+                responder(handler_failure_response(e.what()));
+            } catch (...) {
+                responder(handler_failure_response({}));
+            }
+        }
+        if (!pending->response && !state_.stopped) {
+            WaitRegistration registration(state_.deferred_responses, pending->ready);
+            pending->ready.expires_at(asio::steady_timer::time_point::max());
+            error_code ec;
+            co_await pending->ready.async_wait(await_into(ec));
+        }
+        if (state_.stopped) co_return std::nullopt;
+        co_return std::move(pending->response);
+    }
+
+    // Lists a waiting deferred response for stop() for exactly as long as the coroutine frame waits, even
+    // when the frame is destroyed without resuming.
+    class WaitRegistration {
+      public:
+        WaitRegistration(std::list<asio::steady_timer*>& list, asio::steady_timer& timer)
+            : list_(list), position_(list.insert(list.end(), &timer)) {}
+        ~WaitRegistration() { list_.erase(position_); }
+        WaitRegistration(const WaitRegistration&) = delete;
+        WaitRegistration& operator=(const WaitRegistration&) = delete;
+
+      private:
+        std::list<asio::steady_timer*>& list_;
+        std::list<asio::steady_timer*>::iterator position_;
+    };
 
     asio::awaitable<bool> send(const HttpResponse& response, ResponseHeadOptions options, bool head_only) {
         write_response_head(head_, response, options);
@@ -309,7 +403,15 @@ std::optional<tcp::endpoint> resolve_listen_endpoint(asio::io_context& io, const
 
 HttpServer::HttpServer(asio::io_context& io, std::string host, std::uint16_t port, HttpHandler handler,
                        HttpServerLimits limits)
-    : state_(std::make_shared<State>(io, std::move(handler), limits)), host_(std::move(host)), port_(port) {}
+    : state_(std::make_shared<State>(io, std::move(handler), nullptr, limits)),
+      host_(std::move(host)),
+      port_(port) {}
+
+HttpServer::HttpServer(asio::io_context& io, std::string host, std::uint16_t port,
+                       HttpDeferredHandler handler, HttpServerLimits limits)
+    : state_(std::make_shared<State>(io, nullptr, std::move(handler), limits)),
+      host_(std::move(host)),
+      port_(port) {}
 
 HttpServer::~HttpServer() {
     stop();
@@ -352,6 +454,7 @@ void HttpServer::stop() {
         stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
         stream->close();
     }
+    for (asio::steady_timer* wait : s.deferred_responses) wait->cancel();
 }
 
 std::size_t HttpServer::connection_count() const {

@@ -45,6 +45,25 @@ struct HttpResponse {
 // become a 500 response; they never reach the event loop.
 using HttpHandler = std::function<HttpResponse(HttpRequest&)>;
 
+// Completes a request whose handler answers later, for example after a timer. Call it on the io_context
+// thread. Copies share one completion: the first call sends the response; later calls, and calls after
+// the connection has closed or the server has stopped, do nothing. When the last copy is destroyed
+// without having been called, the client gets a 500.
+class HttpResponder {
+  public:
+    struct Completion;  // defined in http_server.cpp
+    explicit HttpResponder(std::shared_ptr<Completion> completion) : completion_(std::move(completion)) {}
+    void operator()(HttpResponse response) const;
+
+  private:
+    std::shared_ptr<Completion> completion_;
+};
+
+// A handler that answers through the responder, now or later. The connection waits for the answer before
+// reading the next request, so responses stay in request order. Exceptions it throws before answering
+// become a 500 response.
+using HttpDeferredHandler = std::function<void(HttpRequest&, HttpResponder)>;
+
 struct HttpServerLimits {
     std::size_t header_bytes = 64 * 1024;            // request line + headers; beyond -> 431, then close
     std::size_t body_bytes = 8 * 1024 * 1024;        // beyond -> 413, then close
@@ -66,6 +85,8 @@ class HttpServer {
     // port 0 asks the kernel for an ephemeral port; local_port() tells which one after start().
     HttpServer(boost::asio::io_context& io, std::string host, std::uint16_t port, HttpHandler handler,
                HttpServerLimits limits = {});
+    HttpServer(boost::asio::io_context& io, std::string host, std::uint16_t port, HttpDeferredHandler handler,
+               HttpServerLimits limits = {});
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
@@ -77,8 +98,9 @@ class HttpServer {
     // The bound port; 0 before a successful start().
     std::uint16_t local_port() const;
 
-    // Closes the listening socket and every open connection. In-flight responses are abandoned.
-    // Idempotent. Once every connection's coroutine has ended the server holds no pending work.
+    // Closes the listening socket and every open connection. In-flight responses, deferred ones included,
+    // are abandoned, and no handler is called afterwards. Idempotent. Once every connection's coroutine has
+    // ended the server holds no pending work.
     void stop();
 
     // Open connections right now (for tests and diagnostics).

@@ -1,0 +1,96 @@
+#include "net/stub/stub_responses.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <map>
+
+#include "net/stub/stub_health.hpp"
+
+namespace ecsemu::net {
+
+namespace {
+
+std::string lower_case(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string quoted(std::string_view s) {
+    return "\"" + json_escape(s) + "\"";
+}
+
+std::string echo_body(const StubIdentity& identity, const HttpRequest& request) {
+    // Ordered by name so the body is reproducible; first-seen order is kept within one name.
+    std::map<std::string, std::string> headers;
+    for (const auto& [name, value] : request.headers) {
+        auto& joined = headers[lower_case(name)];
+        joined += joined.empty() ? value : ", " + value;
+    }
+    std::string body =
+        "{\"taskArn\":" + quoted(identity.task_arn) + ",\"family\":" + quoted(identity.family) +
+        ",\"revision\":" + std::to_string(identity.revision) +
+        ",\"container\":" + quoted(identity.container) + ",\"path\":" + quoted(request.target) +
+        ",\"method\":" + quoted(request.method) + ",\"headers\":{";
+    bool first = true;
+    for (const auto& [name, value] : headers) {
+        if (!first) body += ',';
+        first = false;
+        body += quoted(name) + ":" + quoted(value);
+    }
+    body += "}}";
+    return body;
+}
+
+HttpResponse json_response(int status, std::string body) {
+    HttpResponse response;
+    response.status = status;
+    response.headers.emplace_back("Content-Type", "application/json");
+    response.body = std::move(body);
+    return response;
+}
+
+}  // namespace
+
+std::string json_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out += escaped;
+                } else {
+                    out += c;  // bytes >= 0x80 pass through: JSON text is UTF-8
+                }
+        }
+    }
+    return out;
+}
+
+HttpResponse answer_stub_request(const StubIdentity& identity, const StubBehaviour& behaviour,
+                                 const std::optional<std::string>& health_check_path,
+                                 const HttpRequest& request, bool failing) {
+    if (failing) return json_response(503, "{\"status\":\"DOWN\"}");
+    int status = is_health_path(request.target, health_check_path) ? 200 : behaviour.status;
+    return json_response(status, echo_body(identity, request));
+}
+
+}  // namespace ecsemu::net

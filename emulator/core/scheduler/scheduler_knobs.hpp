@@ -12,7 +12,7 @@ struct SchedulerKnobs {
 
     // "has reached a steady state." and the other condition events (stall, launch throttling) are not
     // repeated while nothing else happened for this long (ECS: about 6 h, seen 21,603-21,616 s).
-    Duration condition_event_repeat = Duration::minutes(6 * 60);
+    Duration condition_event_repeat = Duration::minutes(360);  // 6 h
 
     // Launch back-off for tasks that stop before RUNNING: the first failure is retried at once, the second
     // waits launch_backoff_first_delay, each further one doubles it, up to launch_backoff_max_delay.

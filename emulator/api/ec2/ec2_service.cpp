@@ -5,6 +5,7 @@
 
 #include "emulator/api/ec2/ec2_handlers.hpp"
 #include "emulator/api/ec2/ec2_params.hpp"
+#include "emulator/api/model/input_validator.hpp"
 
 namespace ecsemu::api::ec2 {
 
@@ -48,6 +49,7 @@ ApiResult Ec2Service::call(const ApiCall& call) {
         return core::AwsError::client("InvalidAction",
                                       "The action " + call.operation + " is not valid for this web service.");
     }
+    if (auto invalid = ec2_input_validator().validate(call.operation, call.params)) return *invalid;
     auto dry_run = bool_param(call.params, "DryRun", false);
     if (!dry_run) return dry_run.error();
     if (dry_run.value()) {

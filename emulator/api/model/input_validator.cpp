@@ -26,7 +26,8 @@ struct PathStep {
     std::size_t list_position = 0;  // 1-based; 0 when this step is a member name
 };
 
-std::string render_path(const PathStep* step) {
+// Coral: "a.1.member.b"; EC2: the form name, "A.1.B".
+std::string render_path(const PathStep* step, ValidationWording wording) {
     std::vector<const PathStep*> steps;
     for (; step != nullptr; step = step->parent) steps.push_back(step);
     std::string out;
@@ -35,10 +36,43 @@ std::string render_path(const PathStep* step) {
         if ((*it)->list_position == 0) {
             out.append((*it)->name);
         } else {
-            out.append(std::to_string((*it)->list_position)).append(".member");
+            out.append(std::to_string((*it)->list_position));
+            if (wording == ValidationWording::Coral) out.append(".member");
         }
     }
     return out;
+}
+
+// The first form name under `value`: what a client sent at or below `path` ("VpcId.1" holding {"Foo": "x"}
+// was sent as VpcId.1.Foo).
+std::string first_form_name(std::string path, const json& value) {
+    const json* node = &value;
+    while (true) {
+        if (node->is_object() && !node->empty()) {
+            path.append(".").append(node->begin().key());
+            node = &node->begin().value();
+        } else if (node->is_array() && !node->empty()) {
+            path.append(".1");
+            node = &node->front();
+        } else {
+            return path;
+        }
+    }
+}
+
+// Names and values are quoted back to the caller; hostile ones may be megabytes long.
+std::string shown(std::string text) {
+    constexpr std::size_t kShown = 256;
+    if (text.size() <= kShown) return text;
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    text.resize(cut);
+    return text + "...";
+}
+
+std::string shown_value(const json& value) {
+    if (value.is_string()) return shown(value.get<std::string>());
+    return value.is_null() ? std::string() : shown(value.dump());
 }
 
 const char* scalar_article_name(ShapeKind kind) {
@@ -153,6 +187,26 @@ bool form_scalar_matches(ShapeKind kind, std::string_view text) {
     }
 }
 
+const char* ec2_expectation(ShapeKind kind) {
+    switch (kind) {
+        case ShapeKind::Integer:
+        case ShapeKind::Long:
+            return "Expected an integer.";
+        case ShapeKind::Boolean:
+            return "Expected a boolean.";
+        case ShapeKind::Double:
+        case ShapeKind::Float:
+            return "Expected a number.";
+        case ShapeKind::List:
+            return "Expected a list.";
+        case ShapeKind::Structure:
+        case ShapeKind::Map:
+            return "Expected a structure.";
+        default:
+            return "Expected a string.";
+    }
+}
+
 const char* form_constraint(ShapeKind kind) {
     switch (kind) {
         case ShapeKind::Integer:
@@ -171,7 +225,7 @@ const char* form_constraint(ShapeKind kind) {
 }
 
 class Walker {
-  public:
+public:
     Walker(const Model& model, const InputValidatorOptions& options) : model_(model), options_(options) {}
 
     std::optional<core::AwsError> check(std::uint32_t shape_index, const json& value, const PathStep* path,
@@ -193,22 +247,28 @@ class Walker {
         }
     }
 
-  private:
-    // Walks the (sorted) params object and the (sorted) members side by side.
+private:
+    // Walks the (sorted) params object and the (sorted) members side by side; params passed over are the
+    // ones the model does not know.
     std::optional<core::AwsError> check_structure(const Shape& shape, const json::object_t& object,
                                                   const PathStep* path, int depth) const {
         auto param = object.begin();
         for (const ShapeMember& member : shape.members) {
-            while (param != object.end() && param->first < member.key) ++param;
-            const bool present =
-                param != object.end() && param->first == member.key && !param->second.is_null();
-            if (!present) {
+            for (; param != object.end() && param->first < member.key; ++param) {
+                if (rejects_unknown()) return unknown(PathStep{path, param->first, 0}, param->second);
+            }
+            const bool named = param != object.end() && param->first == member.key;
+            if (!named || param->second.is_null()) {
                 if (member.required) return missing(PathStep{path, member.key, 0});
+                if (named) ++param;
                 continue;
             }
             const PathStep step{path, member.key, 0};
             if (auto error = check(member.shape, param->second, &step, depth + 1)) return error;
             ++param;
+        }
+        if (param != object.end() && rejects_unknown()) {
+            return unknown(PathStep{path, param->first, 0}, param->second);
         }
         return std::nullopt;
     }
@@ -250,22 +310,50 @@ class Walker {
         return mismatch(kind, value, path);
     }
 
+    bool rejects_unknown() const { return !options_.unknown_member_code.empty(); }
+    bool ec2_wording() const { return options_.wording == ValidationWording::Ec2; }
+
     core::AwsError mismatch(ShapeKind expected, const json& actual, const PathStep* path) const {
         if (!options_.form_encoded) {
             return core::AwsError::client(options_.type_mismatch_code,
                                           json_mismatch_message(expected, actual));
         }
-        const std::string shown = actual.is_string() ? actual.get<std::string>() : std::string();
+        // In a form, a value of the wrong shape means the client sent a name the operation does not have.
+        if (rejects_unknown() && (is_container(expected) || actual.is_structured())) {
+            return unknown_name(first_form_name(render_path(path, options_.wording), actual));
+        }
+        if (ec2_wording()) {
+            return core::AwsError::client(options_.type_mismatch_code,
+                                          "Value (" + shown_value(actual) + ") for parameter " +
+                                              render_path(path, options_.wording) + " is invalid. " +
+                                              ec2_expectation(expected));
+        }
+        const std::string text = actual.is_string() ? actual.get<std::string>() : std::string();
         return core::AwsError::client(options_.type_mismatch_code,
-                                      "1 validation error detected: Value '" + shown + "' at '" +
-                                          render_path(path) +
+                                      "1 validation error detected: Value '" + text + "' at '" +
+                                          render_path(path, options_.wording) +
                                           "' failed to satisfy constraint: " + form_constraint(expected));
     }
 
     core::AwsError missing(const PathStep& step) const {
+        if (ec2_wording()) {
+            return core::AwsError::client(
+                options_.missing_member_code,
+                "The request must contain the parameter " + render_path(&step, options_.wording));
+        }
         return core::AwsError::client(options_.missing_member_code,
-                                      "1 validation error detected: Value null at '" + render_path(&step) +
+                                      "1 validation error detected: Value null at '" +
+                                          render_path(&step, options_.wording) +
                                           "' failed to satisfy constraint: Member must not be null");
+    }
+
+    core::AwsError unknown(const PathStep& step, const json& value) const {
+        return unknown_name(first_form_name(render_path(&step, options_.wording), value));
+    }
+
+    core::AwsError unknown_name(std::string name) const {
+        return core::AwsError::client(options_.unknown_member_code,
+                                      "The parameter " + shown(std::move(name)) + " is not recognized");
     }
 
     const Model& model_;
@@ -305,6 +393,19 @@ std::optional<core::AwsError> InputValidator::validate(std::string_view operatio
         // Only allocation can throw here; report rather than let it escape into a service.
         return core::AwsError::server("InternalFailure", e.what());
     }
+}
+
+const InputValidator& ec2_input_validator() {
+    static const InputValidator validator(ec2_input_shapes_json, [] {
+        InputValidatorOptions options;
+        options.missing_member_code = "MissingParameter";
+        options.type_mismatch_code = "InvalidParameterValue";
+        options.unknown_member_code = "UnknownParameter";
+        options.form_encoded = true;
+        options.wording = ValidationWording::Ec2;
+        return options;
+    }());
+    return validator;
 }
 
 const InputValidator& ecs_input_validator() {

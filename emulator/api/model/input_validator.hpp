@@ -4,7 +4,9 @@
 //   - JSON types: structure/map = object, list = array, string/blob = string, boolean = true/false,
 //     integer/long = integral number (integer within 32 bits), double/float = number, timestamp = number or
 //     string; document = anything. A mismatch is a SerializationException (Coral's wording, no path).
-//   - Members the model does not know are ignored, as AWS ignores them.
+//   - Members the model does not know are ignored, as AWS's JSON services ignore them, unless
+//     unknown_member_code is set (EC2 refuses them: UnknownParameter "The parameter Bogus is not
+//     recognized").
 //   - A required member that is absent or null fails with the service's chosen code and Coral's wording:
 //     "1 validation error detected: Value null at 'networkConfiguration.awsvpcConfiguration.subnets'
 //     failed to satisfy constraint: Member must not be null" (list elements appear as "<list>.<N>.member").
@@ -13,6 +15,10 @@
 //   - Form-encoded mode (Query/EC2): every scalar arrives as a string, so integers, booleans and numbers must
 //     parse as such, and an empty list may arrive as "" (botocore sends "Name=" for an empty list). Members
 //     are looked up by their form (wire) name.
+//   - EC2 wording: paths are the form names ("IpPermissions.1.FromPort"); a missing member is "The request
+//     must contain the parameter X"; a scalar that does not parse is "Value (v) for parameter X is invalid.
+//     Expected an integer."; and, with unknown_member_code set, a value of the wrong shape is reported as
+//     the form name that EC2 would not recognise ("VpcId.1.Foo" where VpcId.N are strings).
 // Unknown operations pass (the service answers those). The embedded model is parsed on first use, once,
 // safely from any thread; afterwards validate() only walks the params, in member order, without allocating
 // unless it reports an error.
@@ -28,16 +34,21 @@
 
 namespace ecsemu::api {
 
+enum class ValidationWording { Coral, Ec2 };
+
 struct InputValidatorOptions {
     // Code of the "required member missing" error, e.g. InvalidParameterException (ECS), ValidationError
     // (ELBv2).
     std::string missing_member_code;
     std::string type_mismatch_code = "SerializationException";
+    // Empty: members the model does not know are ignored.
+    std::string unknown_member_code;
     bool form_encoded = false;
+    ValidationWording wording = ValidationWording::Coral;
 };
 
 class InputValidator {
-  public:
+public:
     // shapes_json yields the generated JSON text (e.g. ecs_input_shapes_json); it is called once, lazily.
     InputValidator(std::function<std::string()> shapes_json, InputValidatorOptions options);
     ~InputValidator();
@@ -51,7 +62,7 @@ class InputValidator {
 
     struct Model;
 
-  private:
+private:
     const Model& model() const;
 
     std::function<std::string()> shapes_json_;
@@ -62,5 +73,8 @@ class InputValidator {
 
 // ECS (JSON 1.1): missing required members are InvalidParameterException.
 const InputValidator& ecs_input_validator();
+
+// EC2 (form-encoded, EC2 wording): MissingParameter, InvalidParameterValue, UnknownParameter.
+const InputValidator& ec2_input_validator();
 
 }  // namespace ecsemu::api

@@ -1,6 +1,8 @@
 #include "emulator/api/wire/gateway.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "emulator/api/wire/journal_record.hpp"
@@ -46,6 +48,29 @@ ApiResult invoke(Service& service, const ApiCall& call) {
     } catch (...) {
         return core::AwsError::server("InternalFailure", "Internal failure.");
     }
+}
+
+// AWS's JSON front ends find the operation from the method, the Content-Type and X-Amz-Target together. When
+// they do not describe exactly one JSON-protocol call, the request never reaches an operation, so the answer
+// is UnknownOperationException (what AWS sends, e.g., for a Kinesis call posted as application/octet-stream).
+// SerializationException would claim that a body was read and found malformed, which it never was.
+std::optional<core::AwsError> refuse_json_request(const WireRequest& request,
+                                                  const std::vector<std::string_view>& targets,
+                                                  BodyFormat format) {
+    const auto unknown_operation = [](std::string message) {
+        return core::AwsError::client("UnknownOperationException", std::move(message));
+    };
+    if (request.method != "POST") return unknown_operation("Requests with an X-Amz-Target must use POST.");
+    if (std::adjacent_find(targets.begin(), targets.end(), std::not_equal_to<>()) != targets.end()) {
+        return unknown_operation("The request has X-Amz-Target headers naming different operations.");
+    }
+    if (format != BodyFormat::AmzJson10 && format != BodyFormat::AmzJson11 &&
+        format != BodyFormat::OtherJson) {
+        return unknown_operation(
+            "Requests with an X-Amz-Target must have Content-Type application/x-amz-json-1.1, "
+            "application/x-amz-json-1.0 or application/json.");
+    }
+    return std::nullopt;
 }
 
 // Moves the last Action and Version out of the fields; the rest are the operation's params.
@@ -101,8 +126,10 @@ WireResponse Gateway::route(const WireRequest& request, const std::string& reque
         if (!scope->region.empty()) origin.region = scope->region;
         origin.signing_name = scope->signing_name;
     }
-    const auto target = request.header("X-Amz-Target");
-    if (!target.empty()) return handle_json(request, target, origin, request_id);
+    const auto targets = request.header_values("X-Amz-Target");
+    if (std::any_of(targets.begin(), targets.end(), [](std::string_view t) { return !t.empty(); })) {
+        return handle_json(request, targets, origin, request_id);
+    }
 
     const auto format = classify_content_type(request.header("Content-Type"));
     if (format == BodyFormat::AmzJson10 || format == BodyFormat::AmzJson11 ||
@@ -115,8 +142,10 @@ WireResponse Gateway::route(const WireRequest& request, const std::string& reque
     return handle_form(request, origin, request_id);
 }
 
-WireResponse Gateway::handle_json(const WireRequest& request, std::string_view target, const Origin& origin,
-                                  const std::string& request_id) {
+WireResponse Gateway::handle_json(const WireRequest& request, const std::vector<std::string_view>& targets,
+                                  const Origin& origin, const std::string& request_id) {
+    const auto target =
+        *std::find_if(targets.begin(), targets.end(), [](std::string_view t) { return !t.empty(); });
     const auto parts = split_target(target);
     const auto service_route = route_for_target_prefix(parts.prefix);
     const auto format = classify_content_type(request.header("Content-Type"));
@@ -131,6 +160,7 @@ WireResponse Gateway::handle_json(const WireRequest& request, std::string_view t
     context.query_compatible_errors = service_route && service_route->query_compatible_errors;
     context.request_id = request_id;
 
+    if (auto refusal = refuse_json_request(request, targets, format)) return encode_error(context, *refusal);
     Service* service = service_route ? find_service(service_route->signing_name) : nullptr;
     if (service == nullptr || parts.operation.empty()) {
         return encode_error(context, core::AwsError::client("UnknownOperationException", ""));
@@ -216,9 +246,11 @@ WireResponse Gateway::handle_form(const WireRequest& request, const Origin& orig
 WireResponse Gateway::dispatch(Service& service, const ApiCall& call, const ResponseContext& context) {
     const ApiResult result = invoke(service, call);
     if (!result.ok()) return encode_error(context, result.error());
-    if (journal_ != nullptr && service.mutates(call.operation)) {
+    const bool mutates = service.mutates(call.operation);
+    if (journal_ != nullptr && mutates) {
         const auto appended = journal_->append(encode_journal_record(call));
         if (!appended.ok()) {
+            if (after_mutation_) after_mutation_(call);  // the in-memory state changed all the same
             return encode_error(context,
                                 core::AwsError::server("InternalFailure",
                                                        "The change was applied but could not be made "
@@ -226,6 +258,7 @@ WireResponse Gateway::dispatch(Service& service, const ApiCall& call, const Resp
                                                            appended.error().message));
         }
     }
+    if (mutates && after_mutation_) after_mutation_(call);
     return encode_success(context, result.value());
 }
 

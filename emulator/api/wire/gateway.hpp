@@ -5,10 +5,14 @@
 // AWS-shaped error for that protocol. Not thread-safe: the control plane calls it from one thread.
 //
 // Error answers the gateway gives itself (services answer everything else):
-//   JSON:       UnknownOperationException (unknown prefix/operation, unregistered service, no X-Amz-Target),
+//   JSON:       UnknownOperationException (unknown prefix/operation, unregistered service, no X-Amz-Target;
+//               a method other than POST, a Content-Type other than application/x-amz-json-1.0/1.1 or
+//               application/json, X-Amz-Target headers naming different operations),
 //               SerializationException (body not UTF-8, not a JSON object, nested > 64 levels).
 //   Query/EC2:  MissingAction, InvalidAction (unknown Action or unregistered service), NoSuchVersion,
-//               MalformedQueryString (bad %-escapes, not UTF-8, names nested > 64 levels).
+//               MalformedQueryString (bad %-escapes, not UTF-8, names nested > 64 levels, more than
+//               FormLimits::max_fields fields, list positions outside 1..FormLimits::max_list_index).
+//               GET with the parameters in the query string is accepted, as AWS accepts it.
 //   Any:        RequestEntityTooLarge (413) above max_body_bytes; InternalFailure (500) when a service throws
 //               anything but a nlohmann::json exception (those are the caller's fault: a parameter had the
 //               wrong type, 400 SerializationException / InvalidParameterValue).
@@ -22,6 +26,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "emulator/api/service.hpp"
 #include "emulator/api/wire/wire_message.hpp"
@@ -31,7 +36,7 @@ namespace ecsemu::api {
 
 // Where acknowledged mutations go before their response is sent (emulator/persist implements it with fsync).
 class JournalSink {
-  public:
+public:
     virtual ~JournalSink() = default;
     // One self-contained record (a single line of JSON, no newline). Returns an error if it is not durable.
     virtual core::Status append(std::string_view record) = 0;
@@ -48,7 +53,7 @@ struct GatewayConfig {
 struct ResponseContext;
 
 class Gateway {
-  public:
+public:
     // REQUIRES: `now` is callable; it is read once per request.
     Gateway(GatewayConfig config, std::function<core::Instant()> now);
 
@@ -57,6 +62,10 @@ class Gateway {
     void add_service(Service& service);
     // Optional; without a journal, state lives in memory only.
     void set_journal(JournalSink* journal) { journal_ = journal; }
+    // Optional; called after every successful (and journaled) mutating call, before its response is encoded,
+    // so whoever acts on the state (the engine) hears of the change. Not called by replay(): after a replay
+    // the caller reconciles once. The hook must not throw.
+    void set_after_mutation(std::function<void(const ApiCall&)> hook) { after_mutation_ = std::move(hook); }
 
     // Never throws; every malformed request gets a 4xx in the protocol's error shape.
     WireResponse handle(const WireRequest& request);
@@ -72,15 +81,16 @@ class Gateway {
 
     const GatewayConfig& config() const { return config_; }
 
-  private:
+private:
     struct Origin {
         std::string_view region;
         std::string_view signing_name;  // from the credential scope; empty when unsigned
     };
 
     WireResponse route(const WireRequest& request, const std::string& request_id);
-    WireResponse handle_json(const WireRequest& request, std::string_view target, const Origin& origin,
-                             const std::string& request_id);
+    // `targets`: every X-Amz-Target header of the request, at least one of them not empty.
+    WireResponse handle_json(const WireRequest& request, const std::vector<std::string_view>& targets,
+                             const Origin& origin, const std::string& request_id);
     WireResponse handle_form(const WireRequest& request, const Origin& origin, const std::string& request_id);
     // Calls the service, journals a successful mutation, encodes the answer.
     WireResponse dispatch(Service& service, const ApiCall& call, const ResponseContext& context);
@@ -90,6 +100,7 @@ class Gateway {
     std::function<core::Instant()> now_;
     std::map<std::string, Service*, std::less<>> services_;
     JournalSink* journal_ = nullptr;
+    std::function<void(const ApiCall&)> after_mutation_;
     core::IdSource request_ids_;
 };
 

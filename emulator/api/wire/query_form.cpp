@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 
 #include "emulator/api/wire/json_body.hpp"
@@ -15,6 +17,19 @@ core::AwsError malformed(std::string message) {
     return core::AwsError::client("MalformedQueryString", std::move(message));
 }
 
+core::AwsError too_many_fields(std::size_t limit) {
+    return malformed("The request has more than " + std::to_string(limit) + " parameters.");
+}
+
+// Hostile names can be megabytes long; error messages quote only their start.
+std::string quoted_start(std::string_view text) {
+    constexpr std::size_t kShown = 40;
+    if (text.size() <= kShown) return "'" + std::string(text) + "'";
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    return "'" + std::string(text.substr(0, cut)) + "...'";
+}
+
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -22,11 +37,15 @@ int hex_value(char c) {
     return -1;
 }
 
-// Intermediate tree keyed by name segments; children keep first-seen order.
+// Intermediate tree keyed by name segments; children keep first-seen order. Nodes with many children (the
+// elements of a long list) index them by name, so building the tree is O(n log n) rather than a scan of all
+// earlier siblings for every new one.
 struct FormChild;
 struct FormNode {
     std::optional<std::string> value;
     std::vector<FormChild> children;
+    // Built once children outgrow a short linear scan; positions in `children`.
+    std::unique_ptr<std::map<std::string, std::size_t, std::less<>>> index;
 
     FormNode& child(std::string_view name);
     const FormNode* find(std::string_view name) const;
@@ -36,30 +55,56 @@ struct FormChild {
     FormNode node;
 };
 
+constexpr std::size_t kLinearScanChildren = 8;
+
 FormNode& FormNode::child(std::string_view name) {
     // Fields of one list item usually arrive together, so the newest child is the likely match.
-    for (auto it = children.rbegin(); it != children.rend(); ++it) {
-        if (it->name == name) return it->node;
+    if (!children.empty() && children.back().name == name) return children.back().node;
+    if (index) {
+        if (const auto it = index->find(name); it != index->end()) return children[it->second].node;
+    } else {
+        for (auto& c : children) {
+            if (c.name == name) return c.node;
+        }
     }
     children.push_back(FormChild{std::string(name), FormNode{}});
+    if (index) {
+        index->emplace(children.back().name, children.size() - 1);
+    } else if (children.size() > kLinearScanChildren) {
+        index = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
+        for (std::size_t i = 0; i < children.size(); ++i) index->emplace(children[i].name, i);
+    }
     return children.back().node;
 }
 
 const FormNode* FormNode::find(std::string_view name) const {
+    if (index) {
+        const auto it = index->find(name);
+        return it == index->end() ? nullptr : &children[it->second].node;
+    }
     for (const auto& c : children) {
         if (c.name == name) return &c.node;
     }
     return nullptr;
 }
 
+bool all_digits(std::string_view segment) {
+    return !segment.empty() &&
+           std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Positions are checked against FormLimits while the tree is built, so here they fit comfortably.
 std::optional<std::uint32_t> list_position(std::string_view segment) {
-    if (segment.empty() || segment.size() > 9) return std::nullopt;
+    if (segment.size() > 9 || !all_digits(segment)) return std::nullopt;
     std::uint32_t n = 0;
-    for (const char c : segment) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + static_cast<std::uint32_t>(c - '0');
-    }
+    for (const char c : segment) n = n * 10 + static_cast<std::uint32_t>(c - '0');
     return n;
+}
+
+// True when an all-digit segment is a position in 1..max.
+bool position_in_range(std::string_view segment, std::uint32_t max) {
+    const auto position = list_position(segment);
+    return position && *position >= 1 && *position <= max;
 }
 
 bool all_list_positions(const std::vector<FormChild>& children) {
@@ -137,7 +182,8 @@ bool percent_decode(std::string_view encoded, std::string& out) {
     return true;
 }
 
-core::Status append_form_fields(std::string_view encoded, std::vector<FormField>& fields) {
+core::Status append_form_fields(std::string_view encoded, std::vector<FormField>& fields,
+                                const FormLimits& limits) {
     while (!encoded.empty()) {
         const auto amp = encoded.find('&');
         const auto pair = encoded.substr(0, amp);
@@ -147,6 +193,7 @@ core::Status append_form_fields(std::string_view encoded, std::vector<FormField>
         FormField field;
         if (!percent_decode(pair.substr(0, eq), field.name)) return malformed("Malformed percent-encoding");
         if (field.name.empty()) continue;
+        if (fields.size() >= limits.max_fields) return too_many_fields(limits.max_fields);
         if (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), field.value)) {
             return malformed("Malformed percent-encoding");
         }
@@ -158,7 +205,9 @@ core::Status append_form_fields(std::string_view encoded, std::vector<FormField>
     return core::Ok{};
 }
 
-core::Result<nlohmann::json> form_fields_to_tree(const std::vector<FormField>& fields) {
+core::Result<nlohmann::json> form_fields_to_tree(const std::vector<FormField>& fields,
+                                                 const FormLimits& limits) {
+    if (fields.size() > limits.max_fields) return too_many_fields(limits.max_fields);
     FormNode root;
     for (const auto& field : fields) {
         FormNode* node = &root;
@@ -167,7 +216,13 @@ core::Result<nlohmann::json> form_fields_to_tree(const std::vector<FormField>& f
         while (true) {
             if (++depth > kMaxJsonNestingDepth) return malformed("Parameter name is nested too deeply");
             const auto dot = rest.find('.');
-            node = &node->child(rest.substr(0, dot));
+            const auto segment = rest.substr(0, dot);
+            if (depth > 1 && all_digits(segment) && !position_in_range(segment, limits.max_list_index)) {
+                return malformed("List position " + quoted_start(segment) + " in parameter " +
+                                 quoted_start(field.name) + " is outside 1.." +
+                                 std::to_string(limits.max_list_index) + ".");
+            }
+            node = &node->child(segment);
             if (dot == std::string_view::npos) break;
             rest.remove_prefix(dot + 1);
         }

@@ -4,10 +4,6 @@ namespace ecsemu::core::ec2 {
 
 namespace {
 
-bool has_prefix(std::string_view id, std::string_view prefix) {
-    return id.substr(0, prefix.size()) == prefix;
-}
-
 std::string quoted(std::string_view text) {
     return "'" + std::string(text) + "'";
 }
@@ -18,6 +14,14 @@ AwsError malformed(std::string code, std::string_view id, std::string_view prefi
 }
 
 }  // namespace
+
+bool is_well_formed_id(std::string_view id, std::string_view prefix) {
+    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) return false;
+    for (const char c : id.substr(prefix.size())) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
 
 AwsError missing_parameter(std::string_view parameter) {
     return AwsError::client("MissingParameter",
@@ -34,19 +38,19 @@ AwsError invalid_cidr_block(std::string_view cidr) {
 }
 
 AwsError vpc_not_found(std::string_view vpc_id) {
-    if (!has_prefix(vpc_id, "vpc-")) return malformed("InvalidVpcID.Malformed", vpc_id, "vpc-");
+    if (!is_well_formed_id(vpc_id, "vpc-")) return malformed("InvalidVpcID.Malformed", vpc_id, "vpc-");
     return AwsError::client("InvalidVpcID.NotFound", "The vpc ID " + quoted(vpc_id) + " does not exist");
 }
 
 AwsError subnet_not_found(std::string_view subnet_id) {
-    if (!has_prefix(subnet_id, "subnet-"))
+    if (!is_well_formed_id(subnet_id, "subnet-"))
         return malformed("InvalidSubnetID.Malformed", subnet_id, "subnet-");
     return AwsError::client("InvalidSubnetID.NotFound",
                             "The subnet ID " + quoted(subnet_id) + " does not exist");
 }
 
 AwsError security_group_not_found(std::string_view group_id) {
-    if (!has_prefix(group_id, "sg-")) return malformed("InvalidGroupId.Malformed", group_id, "sg-");
+    if (!is_well_formed_id(group_id, "sg-")) return malformed("InvalidGroupId.Malformed", group_id, "sg-");
     return AwsError::client("InvalidGroup.NotFound",
                             "The security group " + quoted(group_id) + " does not exist");
 }

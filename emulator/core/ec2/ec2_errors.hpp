@@ -12,7 +12,11 @@ AwsError invalid_parameter_value(std::string message);
 // "Value (10.0.0.1/33) for parameter cidrBlock is invalid. This is not a valid CIDR block."
 AwsError invalid_cidr_block(std::string_view cidr);
 
-// Unknown ids. An id without the kind's prefix is Malformed, as EC2 reports it; otherwise NotFound.
+// True for the kind's prefix followed by lowercase hex digits, the only form EC2 ids take.
+bool is_well_formed_id(std::string_view id, std::string_view prefix);
+
+// Unknown ids. An id that is not well formed (wrong prefix, or anything but lowercase hex after it) is
+// Malformed, as EC2 reports it; otherwise NotFound.
 AwsError vpc_not_found(std::string_view vpc_id);
 AwsError subnet_not_found(std::string_view subnet_id);
 AwsError security_group_not_found(std::string_view group_id);

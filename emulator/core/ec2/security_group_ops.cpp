@@ -3,13 +3,12 @@
 
 #include "emulator/core/ec2/cidr.hpp"
 #include "emulator/core/ec2/ec2_errors.hpp"
+#include "emulator/core/ec2/group_text.hpp"
 #include "emulator/core/ec2/region_state.hpp"
 
 namespace ecsemu::core::ec2 {
 
 namespace {
-
-constexpr std::size_t kGroupNameMaxLength = 255;
 
 std::vector<SecurityGroupRule>& rules_of(SecurityGroup& group, RuleDirection direction) {
     return direction == RuleDirection::Ingress ? group.ingress : group.egress;
@@ -50,6 +49,10 @@ SecurityGroup& RegionState::insert_security_group(const std::string& vpc_id, con
 Result<const SecurityGroup*> RegionState::create_security_group(const CreateSecurityGroupRequest& request) {
     if (request.group_name.empty()) return missing_parameter("GroupName");
     if (request.description.empty()) return missing_parameter("GroupDescription");
+    if (auto valid = validate_group_text("GroupName", request.group_name); !valid) return valid.error();
+    if (auto valid = validate_group_text("GroupDescription", request.description); !valid) {
+        return valid.error();
+    }
     std::string vpc_id = request.vpc_id;
     if (vpc_id.empty()) {
         const Vpc* default_vpc_ptr = default_vpc();
@@ -62,10 +65,6 @@ Result<const SecurityGroup*> RegionState::create_security_group(const CreateSecu
     }
     if (request.group_name.rfind("sg-", 0) == 0) {
         return invalid_parameter_value("Group names may not be in the format sg-*.");
-    }
-    if (request.group_name.size() > kGroupNameMaxLength) {
-        return invalid_parameter_value("Value (" + request.group_name +
-                                       ") for parameter GroupName is invalid. Length exceeds maximum of 255");
     }
     if (find_security_group_by_name(vpc_id, request.group_name)) {
         return AwsError::client("InvalidGroup.Duplicate", "The security group '" + request.group_name +
@@ -128,6 +127,7 @@ Result<std::vector<SecurityGroupRule>> RegionState::plan_rules(
         base.from_port = ports->from_port;
         base.to_port = ports->to_port;
         for (const auto& range : permission.ip_ranges) {
+            if (auto valid = validate_rule_description(range.description); !valid) return valid.error();
             const auto cidr = Ipv4Cidr::parse(range.cidr_ip);
             if (!cidr || !cidr->is_canonical()) {
                 return invalid_parameter_value("CIDR block " + range.cidr_ip + " is malformed");
@@ -138,6 +138,7 @@ Result<std::vector<SecurityGroupRule>> RegionState::plan_rules(
             rules.push_back(std::move(rule));
         }
         for (const auto& peer : permission.groups) {
+            if (auto valid = validate_rule_description(peer.description); !valid) return valid.error();
             auto peer_id = resolve_peer_group(group, peer);
             if (!peer_id) return peer_id.error();
             SecurityGroupRule rule = base;

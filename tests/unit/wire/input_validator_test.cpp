@@ -138,6 +138,64 @@ TEST_CASE("form-encoded mode checks strings by wire name", "[model]") {
     CHECK(error->code == "ValidationError");
 }
 
+TEST_CASE("EC2 mode refuses unknown names and words errors as EC2 does", "[model]") {
+    const std::string model = R"({"operations":{"DescribeThings":"DescribeThingsRequest"},
+        "shapes":{
+          "DescribeThingsRequest":{"type":"structure","required":["Owner"],
+            "members":{"Owner":"Str","ThingIds":"StrList","MaxResults":"Int","Filters":"FilterList"},
+            "wire_names":{"ThingIds":"ThingId","Filters":"Filter"}},
+          "FilterList":{"type":"list","member":"Filter"},
+          "Filter":{"type":"structure","members":{"Name":"Str","Values":"StrList"},"wire_names":{"Values":"Value"}},
+          "StrList":{"type":"list","member":"Str"},
+          "Str":{"type":"string"},"Int":{"type":"integer"}}})";
+    InputValidatorOptions options;
+    options.missing_member_code = "MissingParameter";
+    options.type_mismatch_code = "InvalidParameterValue";
+    options.unknown_member_code = "UnknownParameter";
+    options.form_encoded = true;
+    options.wording = ValidationWording::Ec2;
+    const InputValidator validator([model] { return model; }, options);
+    const auto validate = [&](std::string_view params) {
+        return validator.validate("DescribeThings", json::parse(params));
+    };
+
+    CHECK_FALSE(validate(R"({"Owner":"o","ThingId":["a","b"],"MaxResults":"5",
+                             "Filter":[{"Name":"n","Value":["v"]}]})"));
+    CHECK_FALSE(validate(R"({"Owner":"o","ThingId":""})"));
+
+    const std::pair<const char*, const char*> unknown[] = {
+        {R"({"Owner":"o","Bogus":"1"})", "Bogus"},
+        {R"({"Aardvark":"1","Owner":"o"})", "Aardvark"},
+        {R"({"Owner":"o","ThingIds":["a"]})", "ThingIds.1"},
+        {R"({"Owner":"o","ThingId":[{"Foo":"x"}]})", "ThingId.1.Foo"},
+        {R"({"Owner":"o","ThingId":{"-1":"a"}})", "ThingId.-1"},
+        {R"({"Owner":"o","ThingId":"a"})", "ThingId"},
+        {R"({"Owner":{"Name":"x"}})", "Owner.Name"},
+        {R"({"Owner":"o","Filter":[{"Name":"n","Values":["v"]}]})", "Filter.1.Values.1"},
+    };
+    for (const auto& [params, name] : unknown) {
+        INFO(params);
+        const auto error = validate(params);
+        REQUIRE(error);
+        CHECK(error->code == "UnknownParameter");
+        CHECK(error->message == "The parameter " + std::string(name) + " is not recognized");
+    }
+
+    auto error = validate(R"({"Owner":"o","MaxResults":"five"})");
+    REQUIRE(error);
+    CHECK(error->code == "InvalidParameterValue");
+    CHECK(error->message == "Value (five) for parameter MaxResults is invalid. Expected an integer.");
+
+    error = validate(R"({"Owner":"o","MaxResults":")" + std::string(1000, '9') + R"("})");
+    REQUIRE(error);
+    CHECK(error->message.size() < 400);
+
+    error = validate(R"({"ThingId":["a"]})");
+    REQUIRE(error);
+    CHECK(error->code == "MissingParameter");
+    CHECK(error->message == "The request must contain the parameter Owner");
+}
+
 TEST_CASE("a malformed embedded model validates nothing instead of throwing", "[model]") {
     InputValidatorOptions options;
     options.missing_member_code = "X";

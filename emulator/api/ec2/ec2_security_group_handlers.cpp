@@ -83,27 +83,38 @@ core::Result<std::vector<core::ec2::IpPermissionRequest>> ip_permissions(const j
     return permissions;
 }
 
-ApiResult authorize(const ApiCall& call, core::ec2::RegionState& region, RuleDirection direction) {
+struct RuleChangeRequest {
+    std::string group_id;
+    std::vector<core::ec2::IpPermissionRequest> permissions;
+};
+
+// What Authorize*/Revoke* name: the group (by name too for ingress, as in AWS) and the permissions.
+core::Result<RuleChangeRequest> rule_change_request(const ApiCall& call, const core::ec2::RegionState& region,
+                                                    RuleDirection direction) {
     auto group_id = target_group_id(call, region, direction == RuleDirection::Ingress);
     if (!group_id) return group_id.error();
     auto permissions = ip_permissions(call.params);
     if (!permissions) return permissions.error();
-    auto added = region.authorize(group_id.value(), direction, permissions.value());
+    return RuleChangeRequest{std::move(group_id).value(), std::move(permissions).value()};
+}
+
+ApiResult authorize(const ApiCall& call, core::ec2::RegionState& region, RuleDirection direction) {
+    auto request = rule_change_request(call, region, direction);
+    if (!request) return request.error();
+    auto added = region.authorize(request->group_id, direction, request->permissions);
     if (!added) return added.error();
     json rules = json::array();
     for (const auto& rule : added.value()) {
-        rules.push_back(render_security_group_rule(rule, group_id.value(), direction == RuleDirection::Egress,
-                                                   render_context(call)));
+        rules.push_back(render_security_group_rule(rule, request->group_id,
+                                                   direction == RuleDirection::Egress, render_context(call)));
     }
     return json{{"return", true}, {"securityGroupRuleSet", std::move(rules)}};
 }
 
 ApiResult revoke(const ApiCall& call, core::ec2::RegionState& region, RuleDirection direction) {
-    auto group_id = target_group_id(call, region, direction == RuleDirection::Ingress);
-    if (!group_id) return group_id.error();
-    auto permissions = ip_permissions(call.params);
-    if (!permissions) return permissions.error();
-    if (auto revoked = region.revoke(group_id.value(), direction, permissions.value()); !revoked) {
+    auto request = rule_change_request(call, region, direction);
+    if (!request) return request.error();
+    if (auto revoked = region.revoke(request->group_id, direction, request->permissions); !revoked) {
         return revoked.error();
     }
     return json{{"return", true}};

@@ -3,6 +3,7 @@
 #include "emulator/api/ecs/ecs_decode.hpp"
 #include "emulator/api/ecs/ecs_encode.hpp"
 #include "emulator/api/ecs/ecs_operations.hpp"
+#include "emulator/api/ecs/operation_responses.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
 #include "emulator/core/ecs/pagination.hpp"
 
@@ -46,19 +47,12 @@ ApiResult describe_clusters(OperationContext& ctx) {
     const ClusterFields fields{includes(include, "TAGS"), includes(include, "SETTINGS"),
                                includes(include, "STATISTICS"), includes(include, "ATTACHMENTS"),
                                includes(include, "CONFIGURATIONS")};
-    json clusters = json::array();
-    std::vector<Failure> failures;
-    for (const auto& ref : refs) {
-        if (const Cluster* cluster = find_cluster(ctx.state, ref)) {
-            clusters.push_back(
-                encode_cluster(*cluster, count_cluster_resources(ctx.state, cluster->name), fields));
-        } else {
-            const std::string arn =
-                looks_like_arn(ref) ? ref : cluster_arn(ctx.state.scope, cluster_name_of(ref));
-            failures.push_back({arn, "MISSING", ""});
-        }
-    }
-    return json{{"clusters", std::move(clusters)}, {"failures", encode_failures(failures)}};
+    return described_or_missing(
+        "clusters", refs, [&](const std::string& ref) { return find_cluster(ctx.state, ref); },
+        [&](const Cluster& cluster) {
+            return encode_cluster(cluster, count_cluster_resources(ctx.state, cluster.name), fields);
+        },
+        [&](const std::string& ref) { return cluster_arn(ctx.state.scope, cluster_name_of(ref)); });
 }
 
 ApiResult list_clusters(OperationContext& ctx) {
@@ -71,11 +65,7 @@ ApiResult list_clusters(OperationContext& ctx) {
     std::vector<PageItem> items;
     for (const Cluster* cluster : core::ecs::list_clusters(ctx.state))
         items.push_back({cluster->name, cluster->arn});
-    auto page = paginate(items, next_token, limit.value());
-    if (!page) return page.error();
-    json out = {{"clusterArns", page->values}};
-    if (!page->next_token.empty()) out["nextToken"] = page->next_token;
-    return out;
+    return page_response(items, next_token, limit.value(), "clusterArns");
 }
 
 ApiResult delete_cluster(OperationContext& ctx) {

@@ -43,11 +43,7 @@ TaskOverride read_task_override(Fields overrides) {
     out.memory = overrides.optional_string("memory");
     out.task_role_arn = overrides.string("taskRoleArn");
     out.execution_role_arn = overrides.string("executionRoleArn");
-    Fields ephemeral = overrides.object("ephemeralStorage");
-    if (ephemeral.present()) {
-        ephemeral.require("sizeInGiB");
-        out.ephemeral_storage_gib = ephemeral.optional_int("sizeInGiB");
-    }
+    out.ephemeral_storage_gib = read_ephemeral_storage_gib(overrides);
     return out;
 }
 

@@ -43,6 +43,13 @@ std::optional<NetworkConfiguration> read_network_configuration(Fields& fields) {
     return out;
 }
 
+std::optional<int> read_ephemeral_storage_gib(Fields& fields) {
+    Fields ephemeral = fields.object("ephemeralStorage");
+    if (!ephemeral.present()) return std::nullopt;
+    ephemeral.require("sizeInGiB");
+    return ephemeral.optional_int("sizeInGiB");
+}
+
 std::vector<KeyValuePair> read_key_value_pairs(Fields& fields, std::string_view key) {
     std::vector<KeyValuePair> out;
     for (auto& pair : fields.objects(key)) out.push_back({pair.string("name"), pair.string("value")});

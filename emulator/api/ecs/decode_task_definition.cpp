@@ -85,11 +85,7 @@ core::Result<TaskDefinitionSpec> decode_register_task_definition(const nlohmann:
     spec.memory = root.optional_string("memory");
     spec.pid_mode = root.optional_string("pidMode");
     spec.ipc_mode = root.optional_string("ipcMode");
-    Fields ephemeral = root.object("ephemeralStorage");
-    if (ephemeral.present()) {
-        ephemeral.require("sizeInGiB");
-        spec.ephemeral_storage_gib = ephemeral.optional_int("sizeInGiB");
-    }
+    spec.ephemeral_storage_gib = read_ephemeral_storage_gib(root);
     spec.tags = read_tags(root, "tags");
     spec.raw_json = root.raw_json();
     if (!reader.ok()) return reader.error();

@@ -28,5 +28,7 @@ std::vector<core::ecs::ServiceRegistry> read_service_registries(Fields& fields);
 core::ecs::DeploymentConfigurationPatch read_deployment_configuration(Fields fields);
 std::optional<core::ecs::ServiceConnectConfiguration> read_service_connect_configuration(Fields& fields);
 std::vector<core::ecs::KeyValuePair> read_key_value_pairs(Fields& fields, std::string_view key);
+// ephemeralStorage.sizeInGiB (RegisterTaskDefinition, RunTask overrides); nullopt when not given.
+std::optional<int> read_ephemeral_storage_gib(Fields& fields);
 
 }  // namespace ecsemu::api::ecs

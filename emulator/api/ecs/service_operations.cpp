@@ -1,6 +1,7 @@
 #include "emulator/api/ecs/ecs_decode.hpp"
 #include "emulator/api/ecs/ecs_encode.hpp"
 #include "emulator/api/ecs/ecs_operations.hpp"
+#include "emulator/api/ecs/operation_responses.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
 #include "emulator/core/ecs/pagination.hpp"
 #include "emulator/core/ecs/services.hpp"
@@ -42,18 +43,11 @@ ApiResult describe_services(OperationContext& ctx) {
     if (refs.size() > 10) return invalid_parameter("services can have at most 10 items.");
     auto cluster = require_active_cluster(ctx.state, cluster_ref);
     if (!cluster) return cluster.error();
-    json services = json::array();
-    std::vector<Failure> failures;
-    for (const auto& ref : refs) {
-        if (const Service* service = find_service(ctx.state, cluster.value()->name, ref)) {
-            services.push_back(encode_service(ctx.state, *service, !include.empty()));
-        } else {
-            const std::string arn =
-                looks_like_arn(ref) ? ref : service_arn(ctx.state.scope, cluster.value()->name, ref);
-            failures.push_back({arn, "MISSING", ""});
-        }
-    }
-    return json{{"services", std::move(services)}, {"failures", encode_failures(failures)}};
+    const std::string& cluster_name = cluster.value()->name;
+    return described_or_missing(
+        "services", refs, [&](const std::string& ref) { return find_service(ctx.state, cluster_name, ref); },
+        [&](const Service& service) { return encode_service(ctx.state, service, !include.empty()); },
+        [&](const std::string& ref) { return service_arn(ctx.state.scope, cluster_name, ref); });
 }
 
 ApiResult list_services(OperationContext& ctx) {
@@ -76,11 +70,7 @@ ApiResult list_services(OperationContext& ctx) {
          core::ecs::list_services(ctx.state, cluster.value()->name, launch_type, scheduling_strategy)) {
         items.push_back({service->name, service->arn});
     }
-    auto page = paginate(items, next_token, limit.value());
-    if (!page) return page.error();
-    json out = {{"serviceArns", page->values}};
-    if (!page->next_token.empty()) out["nextToken"] = page->next_token;
-    return out;
+    return page_response(items, next_token, limit.value(), "serviceArns");
 }
 
 ApiResult delete_service(OperationContext& ctx) {

@@ -3,6 +3,7 @@
 #include "emulator/api/ecs/ecs_decode.hpp"
 #include "emulator/api/ecs/ecs_encode.hpp"
 #include "emulator/api/ecs/ecs_operations.hpp"
+#include "emulator/api/ecs/operation_responses.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
 #include "emulator/core/ecs/pagination.hpp"
 #include "emulator/core/ecs/task_definitions.hpp"
@@ -61,11 +62,7 @@ ApiResult list_task_definitions(OperationContext& ctx) {
     for (const TaskDefinition* td : core::ecs::list_task_definitions(ctx.state, prefix, status, sort)) {
         items.push_back({revision_sort_key(*td), td->arn});
     }
-    auto page = paginate(items, next_token, limit.value(), sort == SortOrder::Desc);
-    if (!page) return page.error();
-    json out = {{"taskDefinitionArns", page->values}};
-    if (!page->next_token.empty()) out["nextToken"] = page->next_token;
-    return out;
+    return page_response(items, next_token, limit.value(), "taskDefinitionArns", sort == SortOrder::Desc);
 }
 
 ApiResult list_task_definition_families(OperationContext& ctx) {
@@ -83,11 +80,7 @@ ApiResult list_task_definition_families(OperationContext& ctx) {
     for (const auto& family : core::ecs::list_task_definition_families(ctx.state, prefix, status)) {
         items.push_back({family, family});
     }
-    auto page = paginate(items, next_token, limit.value());
-    if (!page) return page.error();
-    json out = {{"families", page->values}};
-    if (!page->next_token.empty()) out["nextToken"] = page->next_token;
-    return out;
+    return page_response(items, next_token, limit.value(), "families");
 }
 
 ApiResult deregister_task_definition(OperationContext& ctx) {

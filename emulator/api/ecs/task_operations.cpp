@@ -3,6 +3,7 @@
 #include "emulator/api/ecs/ecs_decode.hpp"
 #include "emulator/api/ecs/ecs_encode.hpp"
 #include "emulator/api/ecs/ecs_operations.hpp"
+#include "emulator/api/ecs/operation_responses.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
 #include "emulator/core/ecs/pagination.hpp"
 #include "emulator/core/ecs/tasks.hpp"
@@ -49,18 +50,11 @@ ApiResult describe_tasks(OperationContext& ctx) {
     if (refs.size() > 100) return invalid_parameter("tasks can have at most 100 items.");
     auto cluster = require_active_cluster(ctx.state, cluster_ref);
     if (!cluster) return cluster.error();
-    json tasks = json::array();
-    std::vector<Failure> failures;
-    for (const auto& ref : refs) {
-        if (const Task* task = find_task(ctx.state, cluster.value()->name, ref)) {
-            tasks.push_back(encode_task(*task, !include.empty()));
-        } else {
-            const std::string arn =
-                looks_like_arn(ref) ? ref : task_arn(ctx.state.scope, cluster.value()->name, ref);
-            failures.push_back({arn, "MISSING", ""});
-        }
-    }
-    return json{{"tasks", std::move(tasks)}, {"failures", encode_failures(failures)}};
+    const std::string& cluster_name = cluster.value()->name;
+    return described_or_missing(
+        "tasks", refs, [&](const std::string& ref) { return find_task(ctx.state, cluster_name, ref); },
+        [&](const Task& task) { return encode_task(task, !include.empty()); },
+        [&](const std::string& ref) { return task_arn(ctx.state.scope, cluster_name, ref); });
 }
 
 ApiResult list_tasks(OperationContext& ctx) {
@@ -85,11 +79,7 @@ ApiResult list_tasks(OperationContext& ctx) {
     if (!tasks) return tasks.error();
     std::vector<PageItem> items;
     for (const Task* task : tasks.value()) items.push_back({creation_sort_key(*task), task->arn});
-    auto page = paginate(items, next_token, limit.value());
-    if (!page) return page.error();
-    json out = {{"taskArns", page->values}};
-    if (!page->next_token.empty()) out["nextToken"] = page->next_token;
-    return out;
+    return page_response(items, next_token, limit.value(), "taskArns");
 }
 
 ApiResult stop_task(OperationContext& ctx) {

@@ -171,15 +171,8 @@ WireResponse Gateway::handle_json(const WireRequest& request, const std::vector<
     auto params = parse_json_request_body(request.body);
     if (!params.ok()) return encode_error(context, params.error());
 
-    ApiCall call;
-    call.service = std::string(service_route->signing_name);
-    call.operation = std::string(parts.operation);
-    call.region = std::string(origin.region);
-    call.account_id = config_.account_id;
-    call.protocol = service_route->protocol;
-    call.params = std::move(params).value();
-    call.now = now_();
-    call.request_id = request_id;
+    const ApiCall call = decoded_call(*service_route, std::string(parts.operation), origin,
+                                      std::move(params).value(), request_id);
     context.operation = call.operation;
     return dispatch(*service, call, context);
 }
@@ -230,17 +223,24 @@ WireResponse Gateway::handle_form(const WireRequest& request, const Origin& orig
     auto params = form_fields_to_tree(fields);
     if (!params.ok()) return encode_error(context, params.error());
 
-    ApiCall call;
-    call.service = std::string(service_route->signing_name);
-    call.operation = std::move(action);
-    call.region = std::string(origin.region);
-    call.account_id = config_.account_id;
-    call.protocol = service_route->protocol;
-    call.params = std::move(params).value();
-    call.now = now_();
-    call.request_id = request_id;
+    const ApiCall call =
+        decoded_call(*service_route, std::move(action), origin, std::move(params).value(), request_id);
     context.operation = call.operation;
     return dispatch(*service, call, context);
+}
+
+ApiCall Gateway::decoded_call(const ServiceRoute& route, std::string operation, const Origin& origin,
+                              nlohmann::json params, const std::string& request_id) const {
+    ApiCall call;
+    call.service = std::string(route.signing_name);
+    call.operation = std::move(operation);
+    call.region = std::string(origin.region);
+    call.account_id = config_.account_id;
+    call.protocol = route.protocol;
+    call.params = std::move(params);
+    call.now = now_();
+    call.request_id = request_id;
+    return call;
 }
 
 WireResponse Gateway::dispatch(Service& service, const ApiCall& call, const ResponseContext& context) {

@@ -51,6 +51,7 @@ struct GatewayConfig {
 };
 
 struct ResponseContext;
+struct ServiceRoute;
 
 class Gateway {
 public:
@@ -92,6 +93,9 @@ private:
     WireResponse handle_json(const WireRequest& request, const std::vector<std::string_view>& targets,
                              const Origin& origin, const std::string& request_id);
     WireResponse handle_form(const WireRequest& request, const Origin& origin, const std::string& request_id);
+    // The call a decoded JSON or form request makes, stamped with this request's time.
+    ApiCall decoded_call(const ServiceRoute& route, std::string operation, const Origin& origin,
+                         nlohmann::json params, const std::string& request_id) const;
     // Calls the service, journals a successful mutation, encodes the answer.
     WireResponse dispatch(Service& service, const ApiCall& call, const ResponseContext& context);
     Service* find_service(std::string_view signing_name) const;

@@ -51,6 +51,25 @@ void append_root_open(std::string& out, std::string_view name, std::string_view 
     out.push_back('>');
 }
 
+// Starts a success document: the declaration and the open <OpResponse>; returns the element's name.
+std::string open_success_document(std::string& out, std::string_view operation,
+                                  std::string_view xml_namespace) {
+    out.reserve(256);
+    out.append(kDeclaration);
+    std::string response = std::string(operation) + "Response";
+    append_root_open(out, response, xml_namespace);
+    return response;
+}
+
+// Absent (null) and binary values have no XML form, so they leave out their element altogether.
+void append_child_element(std::string& out, std::string_view name, const nlohmann::json& value,
+                          XmlListStyle lists) {
+    if (value.is_null() || value.is_binary()) return;
+    open_tag(out, name);
+    append_xml_value(out, value, lists);
+    close_tag(out, name);
+}
+
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view text) {
@@ -97,20 +116,12 @@ void append_xml_value(std::string& out, const nlohmann::json& value, XmlListStyl
     switch (value.type()) {
         case nlohmann::json::value_t::object:
             for (const auto& [name, member] : value.get_ref<const nlohmann::json::object_t&>()) {
-                if (member.is_null() || member.is_binary()) continue;
-                open_tag(out, name);
-                append_xml_value(out, member, lists);
-                close_tag(out, name);
+                append_child_element(out, name, member, lists);
             }
             break;
         case nlohmann::json::value_t::array: {
             const std::string_view element = lists == XmlListStyle::Member ? "member" : "item";
-            for (const auto& item : value) {
-                if (item.is_null() || item.is_binary()) continue;
-                open_tag(out, element);
-                append_xml_value(out, item, lists);
-                close_tag(out, element);
-            }
+            for (const auto& item : value) append_child_element(out, element, item, lists);
             break;
         }
         case nlohmann::json::value_t::string:
@@ -136,10 +147,7 @@ void append_xml_value(std::string& out, const nlohmann::json& value, XmlListStyl
 std::string query_success_xml(std::string_view operation, std::string_view xml_namespace,
                               const nlohmann::json& result, std::string_view request_id) {
     std::string out;
-    out.reserve(256);
-    out.append(kDeclaration);
-    const std::string response = std::string(operation) + "Response";
-    append_root_open(out, response, xml_namespace);
+    const std::string response = open_success_document(out, operation, xml_namespace);
     if (!result.is_null()) {
         const std::string result_name = std::string(operation) + "Result";
         open_tag(out, result_name);
@@ -156,10 +164,7 @@ std::string query_success_xml(std::string_view operation, std::string_view xml_n
 std::string ec2_success_xml(std::string_view operation, std::string_view xml_namespace,
                             const nlohmann::json& result, std::string_view request_id) {
     std::string out;
-    out.reserve(256);
-    out.append(kDeclaration);
-    const std::string response = std::string(operation) + "Response";
-    append_root_open(out, response, xml_namespace);
+    const std::string response = open_success_document(out, operation, xml_namespace);
     append_element(out, "requestId", request_id);
     append_xml_value(out, result, XmlListStyle::Item);
     close_tag(out, response);

@@ -51,7 +51,7 @@ struct TagKeyRequest {
 };
 
 class RegionState {
-  public:
+public:
     // Creates the default VPC 172.31.0.0/16 with one default /20 subnet per zone and its default group.
     explicit RegionState(std::string region);
 
@@ -97,13 +97,20 @@ class RegionState {
     // VPCs, then subnets, then groups, each in creation order; keys in order within a resource.
     std::vector<TagDescription> tag_descriptions() const;
 
-  private:
+private:
     Vpc& insert_vpc(const std::string& cidr_block, bool is_default, Tags tags, IdSource& ids);
     SecurityGroup& insert_security_group(const std::string& vpc_id, const std::string& name,
                                          const std::string& description, Tags tags, IdSource& ids);
     Result<std::vector<SecurityGroupRule>> plan_rules(
         const SecurityGroup& group, const std::vector<IpPermissionRequest>& permissions) const;
     Result<std::string> resolve_peer_group(const SecurityGroup& target, const GroupPeerRequest& peer) const;
+    // What authorize and revoke work on: the group's rules in `direction`, and the rules `permissions` plan.
+    struct PlannedRuleChange {
+        std::vector<SecurityGroupRule>* existing;
+        std::vector<SecurityGroupRule> planned;
+    };
+    Result<PlannedRuleChange> plan_rule_change(const std::string& group_id, RuleDirection direction,
+                                               const std::vector<IpPermissionRequest>& permissions);
     Tags* find_tags(const std::string& resource_id);
     Status check_taggable(const std::vector<std::string>& resource_ids);
 

@@ -151,16 +151,24 @@ Result<std::vector<SecurityGroupRule>> RegionState::plan_rules(
     return rules;
 }
 
-Result<std::vector<SecurityGroupRule>> RegionState::authorize(
+Result<RegionState::PlannedRuleChange> RegionState::plan_rule_change(
     const std::string& group_id, RuleDirection direction,
     const std::vector<IpPermissionRequest>& permissions) {
     SecurityGroup* group = groups_.find(group_id);
     if (!group) return security_group_not_found(group_id);
     auto planned = plan_rules(*group, permissions);
     if (!planned) return planned.error();
+    return PlannedRuleChange{&rules_of(*group, direction), std::move(planned).value()};
+}
 
-    auto& existing = rules_of(*group, direction);
-    auto& added = planned.value();
+Result<std::vector<SecurityGroupRule>> RegionState::authorize(
+    const std::string& group_id, RuleDirection direction,
+    const std::vector<IpPermissionRequest>& permissions) {
+    auto change = plan_rule_change(group_id, direction, permissions);
+    if (!change) return change.error();
+
+    auto& existing = *change->existing;
+    auto& added = change->planned;
     for (std::size_t i = 0; i < added.size(); ++i) {
         const auto same = [&](const SecurityGroupRule& rule) { return same_rule(rule, added[i]); };
         if (std::any_of(existing.begin(), existing.end(), same) ||
@@ -172,22 +180,20 @@ Result<std::vector<SecurityGroupRule>> RegionState::authorize(
         rule.id = new_resource_id(ids_, "sgr-");
         existing.push_back(rule);
     }
-    return std::move(planned).value();
+    return std::move(added);
 }
 
 Status RegionState::revoke(const std::string& group_id, RuleDirection direction,
                            const std::vector<IpPermissionRequest>& permissions) {
-    SecurityGroup* group = groups_.find(group_id);
-    if (!group) return security_group_not_found(group_id);
-    auto planned = plan_rules(*group, permissions);
-    if (!planned) return planned.error();
+    auto change = plan_rule_change(group_id, direction, permissions);
+    if (!change) return change.error();
 
-    auto& existing = rules_of(*group, direction);
-    for (const auto& rule : planned.value()) {
+    auto& existing = *change->existing;
+    for (const auto& rule : change->planned) {
         const auto same = [&](const SecurityGroupRule& kept) { return same_rule(kept, rule); };
         if (std::none_of(existing.begin(), existing.end(), same)) return rule_not_found_error();
     }
-    for (const auto& rule : planned.value()) {
+    for (const auto& rule : change->planned) {
         const auto same = [&](const SecurityGroupRule& kept) { return same_rule(kept, rule); };
         existing.erase(std::remove_if(existing.begin(), existing.end(), same), existing.end());
     }

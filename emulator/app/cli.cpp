@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -43,6 +45,16 @@ bool parse_port(std::string_view text, std::uint16_t& port) {
     return true;
 }
 
+bool parse_time_scale(std::string_view text, double& scale) {
+    if (text.empty()) return false;
+    std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !(value >= 0.001 && value <= 10000.0)) return false;
+    scale = value;
+    return true;
+}
+
 bool is_account_id(std::string_view text) {
     if (text.size() != 12) return false;
     for (char c : text) {
@@ -76,6 +88,15 @@ std::string apply_serve_option(std::string_view name, std::string_view value, Se
     } else if (name == "--account-id") {
         if (!is_account_id(value)) return "--account-id needs 12 digits";
         options.account_id = value;
+    } else if (name == "--time-scale") {
+        if (!parse_time_scale(value, options.time_scale))
+            return "--time-scale needs a number from 0.001 to 10000";
+    } else if (name == "--process-image") {
+        if (value.empty() || value.front() == '=') return "--process-image needs an image pattern";
+        options.process_images.emplace_back(value);
+    } else if (name == "--task-log-dir") {
+        if (value.empty()) return "--task-log-dir needs a directory";
+        options.task_log_dir = value;
     } else {
         return "unknown option for serve: " + std::string(name);
     }
@@ -149,6 +170,13 @@ void print_usage(std::FILE* out) {
         "  --data-dir DIR        keep state in DIR/journal.jsonl across restarts (default: memory only)\n"
         "  --region REGION       region of unsigned requests (default ap-southeast-1)\n"
         "  --account-id ID       12-digit account id in ARNs (default 000000000000)\n"
+        "  --time-scale X        run emulated time X times faster than real time (default 1)\n"
+        "  --process-image GLOB[=ARGV]\n"
+        "                        run containers whose image matches GLOB as local processes: the\n"
+        "                        task definition's entryPoint and command, or ARGV (a JSON array)\n"
+        "                        followed by the command; repeatable, first match wins; other images\n"
+        "                        run as stub HTTP servers\n"
+        "  --task-log-dir DIR    where process containers write their output (default DATA-DIR/task-logs)\n"
         "\n"
         "When ready, serve prints one line: ecsemu listening on http://HOST:PORT\n",
         out);

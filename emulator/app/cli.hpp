@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace ecsemu::app {
 
@@ -15,6 +16,14 @@ struct ServeOptions {
     std::string data_dir;       // empty: state lives in memory only
     std::string region = "ap-southeast-1";
     std::string account_id = "000000000000";
+    // Emulated time runs this many times faster than real time (timestamps, task lifecycle delays, health
+    // delays, back-off): 10 makes ECS's 40 s "healthy after RUNNING" take 4 s.
+    double time_scale = 1.0;
+    // "GLOB" or "GLOB=[argv JSON]": containers whose image matches GLOB run as local processes (the task
+    // definition's entryPoint + command, or argv followed by the command); every other image runs as an
+    // in-process stub HTTP server.
+    std::vector<std::string> process_images;
+    std::string task_log_dir;  // process output; empty: <data-dir>/task-logs, or a directory under $TMPDIR
 };
 
 struct CommandLine {

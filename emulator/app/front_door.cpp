@@ -70,6 +70,7 @@ net::HttpResponse FrontDoor::reset() {
         if (!cleared.ok()) return json_error(500, cleared.error().message);
     }
     gateway_.reset();
+    if (after_reset_) after_reset_();
     return json_response(200, R"({"status":"reset"})");
 }
 

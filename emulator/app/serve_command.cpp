@@ -1,29 +1,36 @@
 #include "emulator/app/serve_command.hpp"
 
-#include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <memory>
-#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
 
+#include "emulator/api/ecs/ecs_service.hpp"
 #include "emulator/api/wire/gateway.hpp"
+#include "emulator/api/wire/journal_record.hpp"
+#include "emulator/app/continued_clock.hpp"
 #include "emulator/app/front_door.hpp"
 #include "emulator/app/service_registry.hpp"
-#include "emulator/core/time.hpp"
+#include "emulator/app/task_runtimes.hpp"
+#include "emulator/core/engine/engine.hpp"
 #include "emulator/persist/file_journal.hpp"
+#include "emulator/runtime/process_task_runtime.hpp"
+#include "net/asio/asio_clock.hpp"
 #include "net/http/http_server.hpp"
+#include "net/stub/stub_task_runtime.hpp"
 
 namespace ecsemu::app {
 namespace {
-
-// The one place the control plane reads the wall clock: AWS timestamps are wall-clock instants.
-core::Instant wall_clock_now() {
-    auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-    return core::Instant{std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count()};
-}
 
 // A listener on every address is still reached through loopback by local clients.
 std::string client_facing_host(const std::string& host) {
@@ -32,19 +39,59 @@ std::string client_facing_host(const std::string& host) {
     return host;
 }
 
+std::string task_log_dir(const ServeOptions& options) {
+    if (!options.task_log_dir.empty()) return options.task_log_dir;
+    if (!options.data_dir.empty()) return (std::filesystem::path(options.data_dir) / "task-logs").string();
+    const char* tmp = std::getenv("TMPDIR");
+    const std::filesystem::path base = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+    return (base / ("ecsemu-task-logs-" + std::to_string(::getpid()))).string();
+}
+
+// The journal of --data-dir, or null without one. Sets `failed` when the directory cannot be used.
+std::unique_ptr<persist::FileJournal> open_journal(const std::string& data_dir, bool& failed) {
+    failed = false;
+    if (data_dir.empty()) return nullptr;
+    auto opened = persist::FileJournal::open(data_dir);
+    if (!opened.ok()) {
+        std::fprintf(stderr, "ecsemu: cannot open journal in %s: %s\n", data_dir.c_str(),
+                     opened.error().message.c_str());
+        failed = true;
+        return nullptr;
+    }
+    return std::move(opened.value());
+}
+
+// Emulated time the previous process may have shown, at the latest: the last journaled instant plus the
+// real time since the journal was last written, at the current time scale (the previous process ran the
+// engine, whose timestamps are not journaled, until it stopped). With an unchanged --time-scale nothing new
+// is stamped before anything a client saw; time also passes while the emulator is down, as it would.
+core::Instant previous_run_end(const persist::FileJournal& journal, core::Instant last_record,
+                               core::Instant wall_now, double time_scale) {
+    struct stat status {};
+    if (::stat(journal.path().c_str(), &status) != 0) return last_record;
+    const std::int64_t written_ms =
+        static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1000 + status.st_mtim.tv_nsec / 1'000'000;
+    const std::int64_t since_write_ms = std::max<std::int64_t>(0, wall_now.epoch_ms - written_ms);
+    return last_record + core::Duration::milliseconds(static_cast<std::int64_t>(since_write_ms * time_scale));
+}
+
 // Re-applies every journaled mutation. A record that fails is reported and skipped rather than refusing to
-// start: the emulator stays usable and the message says where the state diverges.
-bool replay_journal(persist::FileJournal& journal, api::Gateway& gateway) {
+// start: the emulator stays usable and the message says where the state diverges. Returns the latest
+// instant of a record, or nothing when the journal cannot be read.
+std::optional<core::Instant> replay_journal(persist::FileJournal& journal, api::Gateway& gateway) {
     auto records = journal.read_records();
     if (!records.ok()) {
         std::fprintf(stderr, "ecsemu: cannot read %s: %s\n", journal.path().c_str(),
                      records.error().message.c_str());
-        return false;
+        return std::nullopt;
     }
+    core::Instant latest;
     std::size_t failed = 0;
     std::size_t index = 0;
     for (const std::string& record : records.value()) {
         ++index;
+        if (auto decoded = api::decode_journal_record(record); decoded.ok())
+            latest = std::max(latest, decoded->now);
         auto replayed = gateway.replay(record);
         if (replayed.ok()) continue;
         if (++failed <= 10) {
@@ -57,32 +104,64 @@ bool replay_journal(persist::FileJournal& journal, api::Gateway& gateway) {
                      "ecsemu: %zu of %zu journal records not replayed; state may differ from before\n",
                      failed, records->size());
     }
-    return true;
+    return latest;
 }
+
+runtime::ProcessRuntimeConfig process_config(std::vector<runtime::ProcessMapping> mappings,
+                                             const std::string& log_dir) {
+    runtime::ProcessRuntimeConfig config;
+    config.mappings = std::move(mappings);
+    config.log_dir = log_dir;
+    return config;
+}
+
+// The task runtimes and the engine that drives them, wired both ways: the engine starts tasks through the
+// router, the runtimes report to the engine.
+struct ControlPlane {
+    ControlPlane(boost::asio::io_context& io, core::Clock& clock, ServiceRegistry& services,
+                 std::vector<runtime::ProcessMapping> process_mappings, const std::string& log_dir)
+        : runtimes(process_mappings),
+          engine(services.ecs_world(), services.ec2_directory(), clock, runtimes),
+          stub_runtime(io, clock, engine),
+          process_runtime(io, clock, engine, process_config(std::move(process_mappings), log_dir)) {
+        runtimes.attach(stub_runtime, process_runtime);
+        // The engine takes stopped tasks down and settles them when the runtime has stopped them.
+        services.ecs().set_settle_stops_immediately(false);
+    }
+
+    RuntimeRouter runtimes;
+    core::engine::Engine engine;
+    net::StubTaskRuntime stub_runtime;
+    runtime::ProcessTaskRuntime process_runtime;
+};
 
 }  // namespace
 
 int run_serve(const ServeOptions& options) {
+    std::string mapping_error;
+    auto process_mappings = parse_process_images(options.process_images, mapping_error);
+    if (!mapping_error.empty()) {
+        std::fprintf(stderr, "ecsemu: %s\n", mapping_error.c_str());
+        return 2;
+    }
     boost::asio::io_context io(1);
+    // The one clock of the control plane: AWS-visible timestamps, task lifecycles and every delay the
+    // scheduler waits for run on it, so --time-scale speeds them all up alike.
+    net::AsioClock asio_clock(io, options.time_scale);
+    ContinuedClock clock(asio_clock);
 
     api::GatewayConfig config;
     config.default_region = options.region;
     config.account_id = options.account_id;
-    api::Gateway gateway(config, wall_clock_now);
+    api::Gateway gateway(config, [&clock] { return clock.now(); });
     ServiceRegistry services(gateway);
+    ControlPlane control(io, clock, services, std::move(process_mappings), task_log_dir(options));
 
-    std::unique_ptr<persist::FileJournal> journal;
-    if (!options.data_dir.empty()) {
-        auto opened = persist::FileJournal::open(options.data_dir);
-        if (!opened.ok()) {
-            std::fprintf(stderr, "ecsemu: cannot open journal in %s: %s\n", options.data_dir.c_str(),
-                         opened.error().message.c_str());
-            return 1;
-        }
-        journal = std::move(opened.value());
-    }
-
+    bool journal_failed = false;
+    auto journal = open_journal(options.data_dir, journal_failed);
+    if (journal_failed) return 1;
     FrontDoor front_door(gateway, journal.get());
+    front_door.set_after_reset([&control] { control.engine.on_world_reset(); });
     net::HttpServerLimits limits;
     limits.body_bytes = config.max_body_bytes;
     net::HttpServer server(
@@ -95,14 +174,29 @@ int run_serve(const ServeOptions& options) {
         return 1;
     }
     if (journal) {
-        if (!replay_journal(*journal, gateway)) return 1;
+        // Before anything schedules a timer: the AsioClock still reads (nearly) the wall clock here.
+        const core::Instant wall_now = asio_clock.now();
+        const auto last_record = replay_journal(*journal, gateway);
+        if (!last_record) return 1;
+        if (last_record->epoch_ms > 0) {
+            clock.continue_after(previous_run_end(*journal, *last_record, wall_now, options.time_scale));
+        }
         gateway.set_journal(journal.get());
     }
+    // Replay rebuilt what the API was told; no task survived the previous process.
+    control.engine.recover_after_restart();
+    gateway.set_after_mutation([&control](const api::ApiCall& call) {
+        if (call.service == "ecs") control.engine.on_api_mutation(call.account_id, call.region);
+    });
     front_door.set_api_url(http_url(client_facing_host(options.host), server.local_port()));
 
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&server](const boost::system::error_code& ec, int) {
-        if (!ec) server.stop();
+    signals.async_wait([&server, &io](const boost::system::error_code& ec, int) {
+        if (ec) return;
+        server.stop();
+        // The engine's and the runtimes' timers would keep io.run() going; what they would do no longer
+        // matters. The runtimes' destructors close stub servers and kill process groups.
+        io.stop();
     });
 
     std::printf("ecsemu listening on %s\n", http_url(options.host, server.local_port()).c_str());

@@ -4,12 +4,14 @@
 #include "emulator/api/ecs/ecs_service.hpp"
 #include "emulator/api/sts/sts_service.hpp"
 #include "emulator/api/wire/gateway.hpp"
+#include "emulator/core/ecs/ecs_world.hpp"
 
 namespace ecsemu::app {
 
 ServiceRegistry::ServiceRegistry(api::Gateway& gateway)
     : ec2_(std::make_unique<api::ec2::Ec2Service>()),
-      ecs_(std::make_unique<api::ecs::EcsService>(*ec2_)),
+      ecs_world_(std::make_unique<core::ecs::EcsWorld>()),
+      ecs_(std::make_unique<api::ecs::EcsService>(*ecs_world_, *ec2_)),
       sts_(std::make_unique<api::sts::StsService>()) {
     gateway.add_service(*ec2_);
     gateway.add_service(*ecs_);
@@ -17,5 +19,9 @@ ServiceRegistry::ServiceRegistry(api::Gateway& gateway)
 }
 
 ServiceRegistry::~ServiceRegistry() = default;
+
+const core::Ec2Directory& ServiceRegistry::ec2_directory() const {
+    return *ec2_;
+}
 
 }  // namespace ecsemu::app

@@ -3,6 +3,13 @@
 // Adding a service: one member here, its construction and one add_service line in service_registry.cpp.
 #include <memory>
 
+namespace ecsemu::core {
+class Ec2Directory;
+namespace ecs {
+class EcsWorld;
+}
+}  // namespace ecsemu::core
+
 namespace ecsemu::api {
 class Gateway;
 namespace ec2 {
@@ -19,7 +26,7 @@ class StsService;
 namespace ecsemu::app {
 
 class ServiceRegistry {
-  public:
+public:
     // Builds the services and registers each with gateway, which keeps non-owning pointers.
     // REQUIRES: the registry outlives every later use of gateway.
     explicit ServiceRegistry(api::Gateway& gateway);
@@ -27,10 +34,16 @@ class ServiceRegistry {
     ServiceRegistry(const ServiceRegistry&) = delete;
     ServiceRegistry& operator=(const ServiceRegistry&) = delete;
 
-  private:
+    // What the engine works on alongside the API: ECS's per-region states and EC2's subnets.
+    core::ecs::EcsWorld& ecs_world() { return *ecs_world_; }
+    const core::Ec2Directory& ec2_directory() const;
+    api::ecs::EcsService& ecs() { return *ecs_; }
+
+private:
     // Declaration order is construction order: ECS validates subnets and security groups through EC2's
-    // directory, so EC2 is built first and destroyed last.
+    // directory, so EC2 is built first and destroyed last; the ECS world outlives the ECS service.
     std::unique_ptr<api::ec2::Ec2Service> ec2_;
+    std::unique_ptr<core::ecs::EcsWorld> ecs_world_;
     std::unique_ptr<api::ecs::EcsService> ecs_;
     std::unique_ptr<api::sts::StsService> sts_;
 };

@@ -119,8 +119,9 @@ def services_settle(c):
     def settled():
         s = c.ecs.describe_services(cluster="e2e-svc", services=["web"])["services"][0]
         deps = s.get("deployments") or []
-        return len(deps) == 1 and s.get("runningCount") == s.get("desiredCount") == 3 and s
-    s = h.wait_until(settled, 45, 0.5, "service e2e-svc/web with 1 deployment and 3/3 running")
+        return (len(deps) == 1 and deps[0].get("rolloutState") == "COMPLETED"
+                and s.get("runningCount") == s.get("desiredCount") == 3 and s)
+    s = h.wait_until(settled, 45, 0.5, "service e2e-svc/web with 1 COMPLETED deployment and 3/3 running")
     dep = s["deployments"][0]
     check_eq((dep.get("status"), dep.get("rolloutState")), ("PRIMARY", "COMPLETED"), "settled deployment")
     tasks = c.ecs.list_tasks(cluster="e2e-svc", serviceName="web")["taskArns"]

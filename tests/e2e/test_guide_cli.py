@@ -257,6 +257,11 @@ class GuideRun:
                        for s in last.get("services", [])]
             raise AssertionError("boto3 services_stable waiter: %s; (name, running, desired, deployments) = %r"
                                  % (e, summary))
+        # services_stable ignores rolloutState; the console's "Deployments: 1 (PRIMARY)" view is the COMPLETED one.
+        def completed():
+            got = self.ecs.describe_services(cluster=CLUSTER, services=list(SERVICES))["services"]
+            return all([d.get("rolloutState") for d in s.get("deployments", [])] == ["COMPLETED"] for s in got)
+        h.wait_until(completed, 30, 0.25, "both guide deployments COMPLETED")
         # The CLI waiter polls every 15 s; the services are stable now, so its first poll must succeed.
         res = self.cli.run("ecs", "wait", "services-stable", "--cluster", CLUSTER, "--services", *SERVICES,
                            timeout_s=60)
@@ -336,7 +341,8 @@ class GuideRun:
 
 def main():
     suite = h.Suite("test_guide_cli")
-    server = h.Server()
+    # Emulated time runs 10x so the guide's deployments complete on ECS's own timing within seconds.
+    server = h.Server(extra_args=["--time-scale", "10"])
     try:
         with suite.case("server starts"):
             server.start()

@@ -1,6 +1,6 @@
 #include "emulator/api/ecs/ecs_service.hpp"
 
-#include <cstdint>
+#include <map>
 
 #include "emulator/api/ecs/ecs_operations.hpp"
 #include "emulator/api/model/input_validator.hpp"
@@ -42,20 +42,13 @@ const std::map<std::string_view, OperationEntry>& operations() {
     return table;
 }
 
-// FNV-1a: a stable seed per (account, region), so each region has its own id sequence.
-std::uint64_t seed_for(const std::string& key) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const unsigned char c : key) hash = (hash ^ c) * 0x100000001b3ULL;
-    return hash;
-}
-
-std::string region_key(const std::string& account_id, const std::string& region) {
-    return account_id + "/" + region;
-}
-
 }  // namespace
 
-EcsService::EcsService(const core::Ec2Directory& ec2) : ec2_(ec2) {}
+EcsService::EcsService(const core::Ec2Directory& ec2)
+    : owned_world_(std::make_unique<core::ecs::EcsWorld>()), world_(*owned_world_), ec2_(ec2) {}
+
+EcsService::EcsService(core::ecs::EcsWorld& world, const core::Ec2Directory& ec2)
+    : world_(world), ec2_(ec2) {}
 
 bool EcsService::mutates(std::string_view operation) const {
     const auto it = operations().find(operation);
@@ -63,23 +56,12 @@ bool EcsService::mutates(std::string_view operation) const {
 }
 
 void EcsService::reset() {
-    regions_.clear();
-}
-
-EcsService::Region& EcsService::region_for(const ApiCall& call) {
-    const std::string key = region_key(call.account_id, call.region);
-    auto it = regions_.find(key);
-    if (it == regions_.end()) {
-        Region region{core::ecs::EcsState(core::ecs::ArnScope{call.region, call.account_id}),
-                      core::IdSource(seed_for(key))};
-        it = regions_.emplace(key, std::move(region)).first;
-    }
-    return it->second;
+    world_.reset();
 }
 
 core::ecs::EcsState* EcsService::find_state(const std::string& account_id, const std::string& region) {
-    const auto it = regions_.find(region_key(account_id, region));
-    return it == regions_.end() ? nullptr : &it->second.state;
+    core::ecs::EcsRegion* found = world_.find_region(account_id, region);
+    return found == nullptr ? nullptr : &found->state;
 }
 
 const core::ecs::EcsState* EcsService::find_state(const std::string& account_id,
@@ -94,7 +76,7 @@ ApiResult EcsService::call(const ApiCall& call) {
                                       "ecsemu does not implement the ECS operation " + call.operation + ".");
     }
     if (auto invalid = ecs_input_validator().validate(call.operation, call.params)) return *invalid;
-    Region& region = region_for(call);
+    core::ecs::EcsRegion& region = world_.region(call.account_id, call.region);
     OperationContext ctx{region.state, region.ids, ec2_, call, settle_stops_immediately_};
     // A failed call is not journaled, so it must leave no trace: core validates before it changes state,
     // and ids it drew are given back here.

@@ -1,14 +1,14 @@
 #pragma once
 // Amazon ECS (JSON 1.1, signing name "ecs"): the control plane for clusters, task definitions, services
-// and tasks, one EcsState per (account, region). Every id comes from that region's IdSource and every time
-// from ApiCall::now, so replaying the journaled mutations rebuilds the same state and the same ids.
-#include <map>
+// and tasks, one EcsState per (account, region) in an EcsWorld. Every id comes from that region's IdSource
+// and every time from ApiCall::now, so replaying the journaled mutations rebuilds the same state and ids.
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "emulator/api/service.hpp"
 #include "emulator/core/ecs/ecs_state.hpp"
-#include "emulator/core/ids.hpp"
+#include "emulator/core/ecs/ecs_world.hpp"
 #include "emulator/core/model/ec2.hpp"
 
 namespace ecsemu::api::ecs {
@@ -16,7 +16,10 @@ namespace ecsemu::api::ecs {
 class EcsService final : public api::Service {
 public:
     // ec2 validates awsvpc subnets and security groups and places tasks; it must outlive this service.
+    // This form owns a world of its own (tests, and any use without an engine).
     explicit EcsService(const core::Ec2Directory& ec2);
+    // Works on `world`, which the engine shares; both must outlive this service.
+    EcsService(core::ecs::EcsWorld& world, const core::Ec2Directory& ec2);
 
     std::string_view signing_name() const override { return "ecs"; }
     ApiResult call(const ApiCall& call) override;
@@ -27,18 +30,16 @@ public:
     core::ecs::EcsState* find_state(const std::string& account_id, const std::string& region);
     const core::ecs::EcsState* find_state(const std::string& account_id, const std::string& region) const;
 
-    // While true (the default, until a scheduler runs tasks), StopTask also completes the stop.
+    // While true (the default, for use without an engine), StopTask also completes the stop. With an engine
+    // the engine takes the task down and settles the stop when the runtime reports it.
     void set_settle_stops_immediately(bool settle) { settle_stops_immediately_ = settle; }
 
-private:
-    struct Region {
-        core::ecs::EcsState state;
-        core::IdSource ids;
-    };
-    Region& region_for(const ApiCall& call);
+    core::ecs::EcsWorld& world() { return world_; }
 
+private:
+    std::unique_ptr<core::ecs::EcsWorld> owned_world_;  // null when the world is shared
+    core::ecs::EcsWorld& world_;
     const core::Ec2Directory& ec2_;
-    std::map<std::string, Region> regions_;  // by "<account>/<region>"
     bool settle_stops_immediately_ = true;
 };
 

@@ -103,6 +103,7 @@ Result<Task> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLau
     task.memory_mib =
         launch.overrides.memory ? parse_task_memory_mib(*launch.overrides.memory) : td.memory_mib;
     task.created_at = now;
+    task.last_status_at = now;
     task.started_by = launch.started_by;
     task.launch_type = launch.target.launch_type;
     task.capacity_provider_name = launch.target.capacity_provider_name;
@@ -193,6 +194,7 @@ Result<Task> stop_task(EcsState& state, std::string_view cluster_ref, std::strin
 void settle_stopped_task(Task& task, Instant now) {
     if (task.last_status == TaskStatus::Stopped) return;
     task.last_status = TaskStatus::Stopped;
+    task.last_status_at = now;
     task.desired_status = DesiredStatus::Stopped;
     if (!task.stopping_at) task.stopping_at = now;
     task.execution_stopped_at = now;

@@ -63,7 +63,7 @@ struct SecurityGroup {
 // default subnet ids resolve even when no EC2 call has touched the region since a restart.
 // Returned pointers stay valid until the resource is deleted or the state is reset.
 class Ec2Directory {
-  public:
+public:
     virtual ~Ec2Directory() = default;
     virtual const Subnet* find_subnet(const std::string& region, const std::string& subnet_id) const = 0;
     virtual const SecurityGroup* find_security_group(const std::string& region,

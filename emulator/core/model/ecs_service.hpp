@@ -105,6 +105,8 @@ struct Deployment {
     std::string task_definition_arn;
     int desired_count = 0;
     int failed_tasks = 0;  // consecutive launch/health failures, for the circuit breaker
+    // Scheduler-owned: a task of this deployment has reached RUNNING (circuit breaker stage 2 from then on).
+    bool had_running_task = false;
     Instant created_at;
     Instant updated_at;
     std::optional<LaunchType> launch_type;
@@ -116,6 +118,22 @@ struct Deployment {
     std::string rollout_state_reason;
     std::optional<ServiceConnectConfiguration> service_connect_configuration;
     std::vector<ServiceConnectServiceResource> service_connect_resources;
+};
+
+// Scheduler-owned throttle for tasks that stop before RUNNING (core/scheduler/launch_accounting.hpp).
+struct LaunchBackoff {
+    int consecutive_start_failures = 0;
+    std::string task_definition_arn;  // the revision the failures belong to
+    Instant last_failure_at;
+    Instant next_launch_at;
+    bool operator==(const LaunchBackoff&) const = default;
+};
+
+// The last deployment that reached COMPLETED, kept after it leaves deployments[]: the circuit breaker rolls
+// back to it.
+struct CompletedDeployment {
+    std::string id;
+    std::string task_definition_arn;
 };
 
 struct ServiceEvent {
@@ -155,6 +173,8 @@ struct Service {
     AvailabilityZoneRebalancing availability_zone_rebalancing = AvailabilityZoneRebalancing::Enabled;
     std::string placement_constraints_json;  // as sent; empty when absent (echoed as [])
     std::string placement_strategy_json;     // as sent; empty when absent (echoed as [])
+    LaunchBackoff launch_backoff;            // scheduler-owned; not shown by DescribeServices
+    std::optional<CompletedDeployment> last_completed_deployment;
 
     static constexpr std::size_t kMaxServiceEvents = 100;
 

@@ -95,6 +95,13 @@ struct Task {
     std::int64_t version = 1;   // +1 per state change
     std::string service_name;   // empty for standalone tasks
     std::string deployment_id;  // empty for standalone tasks
+    // When lastStatus last changed: lifecycle delays (provisioning, draining, ...) count from here.
+    Instant last_status_at;
+    // Scheduler-owned: this task's failure to reach RUNNING was counted (circuit breaker, launch back-off).
+    bool start_failure_recorded = false;
+    // The 127.0.0.0/8 address the task runtime serves this task's container ports on; empty until the task
+    // is handed to a runtime. Not AWS-visible: the ENI's private address is what DescribeTasks shows.
+    std::string local_address;
 
     bool is_live() const { return ecs::is_live(last_status); }
 };

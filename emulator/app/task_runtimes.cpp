@@ -1,0 +1,68 @@
+#include "emulator/app/task_runtimes.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+namespace ecsemu::app {
+
+std::vector<runtime::ProcessMapping> parse_process_images(const std::vector<std::string>& specs,
+                                                          std::string& error) {
+    std::vector<runtime::ProcessMapping> mappings;
+    for (const auto& spec : specs) {
+        runtime::ProcessMapping mapping;
+        const auto equals = spec.find('=');
+        mapping.image_glob = spec.substr(0, equals);
+        if (equals != std::string::npos) {
+            const auto argv = nlohmann::json::parse(spec.substr(equals + 1), nullptr, false);
+            const bool strings =
+                argv.is_array() && !argv.empty() &&
+                std::all_of(argv.begin(), argv.end(), [](const auto& a) { return a.is_string(); });
+            if (!strings) {
+                error = "--process-image " + spec + ": after '=' give the command as a JSON array of strings";
+                return {};
+            }
+            for (const auto& arg : argv) mapping.command.push_back(arg.get<std::string>());
+        }
+        mappings.push_back(std::move(mapping));
+    }
+    return mappings;
+}
+
+RuntimeRouter::RuntimeRouter(std::vector<runtime::ProcessMapping> process_mappings)
+    : process_mappings_(std::move(process_mappings)) {}
+
+void RuntimeRouter::attach(core::TaskRuntime& stub_runtime, core::TaskRuntime& process_runtime) {
+    stub_ = &stub_runtime;
+    process_ = &process_runtime;
+}
+
+void RuntimeRouter::start(const core::TaskLaunch& launch) {
+    core::TaskLaunch stub_part = launch;
+    core::TaskLaunch process_part = launch;
+    stub_part.containers.clear();
+    process_part.containers.clear();
+    for (const auto& container : launch.containers) {
+        const bool as_process = runtime::find_process_mapping(process_mappings_, container.image) != nullptr;
+        (as_process ? process_part : stub_part).containers.push_back(container);
+    }
+    auto& runtimes = runtimes_by_task_[launch.task_id];
+    if (!process_part.containers.empty()) {
+        runtimes.push_back(process_);
+        process_->start(process_part);
+    }
+    if (!stub_part.containers.empty()) {
+        runtimes.push_back(stub_);
+        stub_->start(stub_part);
+    }
+}
+
+void RuntimeRouter::stop(const std::string& task_id) {
+    const auto it = runtimes_by_task_.find(task_id);
+    if (it == runtimes_by_task_.end()) return;
+    const std::vector<core::TaskRuntime*> runtimes = std::move(it->second);
+    runtimes_by_task_.erase(it);
+    for (core::TaskRuntime* runtime : runtimes) runtime->stop(task_id);
+}
+
+}  // namespace ecsemu::app

@@ -1,0 +1,39 @@
+#pragma once
+// The task runtimes `serve` offers and how a task's containers are shared out between them: containers
+// whose image matches a --process-image pattern run as local processes (emulator/runtime), every other
+// container as an in-process stub HTTP server (net/stub). A task may have containers in both; the engine
+// sees one TaskRuntime either way.
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "emulator/core/task_runtime.hpp"
+#include "emulator/runtime/process_launch.hpp"
+
+namespace ecsemu::app {
+
+// "GLOB" or "GLOB=[\"argv0\", ...]" (see ServeOptions::process_images). Returns an error message in
+// `error` and nothing when the text is malformed.
+std::vector<runtime::ProcessMapping> parse_process_images(const std::vector<std::string>& specs,
+                                                          std::string& error);
+
+class RuntimeRouter final : public core::TaskRuntime {
+public:
+    explicit RuntimeRouter(std::vector<runtime::ProcessMapping> process_mappings);
+
+    // REQUIRES: called once, before the first start(); both outlive the router's use.
+    void attach(core::TaskRuntime& stub_runtime, core::TaskRuntime& process_runtime);
+
+    void start(const core::TaskLaunch& launch) override;
+    void stop(const std::string& task_id) override;
+
+private:
+    std::vector<runtime::ProcessMapping> process_mappings_;
+    core::TaskRuntime* stub_ = nullptr;
+    core::TaskRuntime* process_ = nullptr;
+    std::map<std::string, std::vector<core::TaskRuntime*>> runtimes_by_task_;
+};
+
+}  // namespace ecsemu::app

@@ -1,0 +1,42 @@
+#pragma once
+// Every (account, region) ECS knows, each with its own state and id sequence. The API (EcsService) and the
+// engine both work on the same world: the API records what is wanted, the engine makes tasks run. The
+// composition root owns it; neither side owns the other.
+//
+// Ids: each region's IdSource is seeded from "<account>/<region>" and drawn from by API calls only, so
+// replaying the journaled calls reproduces every id. The engine draws from an IdSource of its own.
+#include <map>
+#include <string>
+
+#include "emulator/core/ecs/ecs_state.hpp"
+#include "emulator/core/ids.hpp"
+
+namespace ecsemu::core::ecs {
+
+struct EcsRegion {
+    EcsState state;
+    IdSource ids;
+};
+
+class EcsWorld {
+public:
+    // The region, created empty on first use.
+    EcsRegion& region(const std::string& account_id, const std::string& region);
+    // nullptr until a call reached the region.
+    EcsRegion* find_region(const std::string& account_id, const std::string& region);
+    const EcsRegion* find_region(const std::string& account_id, const std::string& region) const;
+
+    // Regions by "<account>/<region>", in key order (deciding code iterates this).
+    std::map<std::string, EcsRegion>& regions() { return regions_; }
+    const std::map<std::string, EcsRegion>& regions() const { return regions_; }
+
+    // Drops every region (POST /_ecsemu/reset).
+    void reset() { regions_.clear(); }
+
+    static std::string region_key(const std::string& account_id, const std::string& region);
+
+private:
+    std::map<std::string, EcsRegion> regions_;
+};
+
+}  // namespace ecsemu::core::ecs

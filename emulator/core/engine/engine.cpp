@@ -1,0 +1,343 @@
+#include "emulator/core/engine/engine.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "emulator/core/ecs/services.hpp"
+#include "emulator/core/ecs/task_definitions.hpp"
+#include "emulator/core/engine/plan_applier.hpp"
+#include "emulator/core/engine/restart_recovery.hpp"
+#include "emulator/core/engine/task_lifecycle.hpp"
+#include "emulator/core/scheduler/plan_service.hpp"
+
+namespace ecsemu::core::engine {
+
+namespace {
+
+// A pass that had to stop early, or a deadline the lifecycle reports as already due, is retried after this
+// rather than at once, so a defect shows up as a slow loop in the change log instead of a hung control
+// thread.
+constexpr Duration kRetryAfterDefect = Duration::milliseconds(1);
+
+std::string label_of(const ecs::EcsState& state, const ecs::Task& task) {
+    const ecs::Service* owner = owner_service(state, task);
+    return owner == nullptr ? std::string() : owner->cluster_name + "/" + owner->name;
+}
+
+}  // namespace
+
+Engine::Engine(ecs::EcsWorld& world, const Ec2Directory& ec2, Clock& clock, TaskRuntime& runtime,
+               EngineKnobs knobs)
+    : world_(world),
+      ec2_(ec2),
+      clock_(clock),
+      runtime_(runtime),
+      knobs_(std::move(knobs)),
+      ids_(knobs_.id_seed),
+      log_(knobs_.change_log_capacity) {}
+
+Engine::~Engine() {
+    if (timer_) clock_.cancel(*timer_);
+}
+
+// ----------------------------------------------------------------------------------------------- inputs
+
+void Engine::on_api_mutation(const std::string& account_id, const std::string& region) {
+    const ecs::EcsRegion* found = world_.find_region(account_id, region);
+    if (found == nullptr) return;
+    for (auto& key : live_service_keys(ecs::EcsWorld::region_key(account_id, region), found->state)) {
+        dirty_.insert(std::move(key));
+    }
+    // Tasks (RunTask, StopTask) need no marking: every pass progresses every live task.
+    request_pass_at(clock_.now());
+}
+
+void Engine::reconcile_all() {
+    for (auto& key : live_service_keys(world_)) dirty_.insert(std::move(key));
+    request_pass_at(clock_.now());
+}
+
+void Engine::recover_after_restart() {
+    const Instant now = clock_.now();
+    for (auto& [region_key, region] : world_.regions()) {
+        for (const auto& task_id : stop_tasks_left_by_previous_run(region.state, now)) {
+            const TaskLocation location = find_task(world_, task_id);
+            const std::string label = location.task ? label_of(region.state, *location.task) : std::string();
+            log_.append(
+                {now, label, ChangeKind::TaskStoppedByRestart, "Restart", task_id, kStoppedByRestartReason});
+        }
+    }
+    reconcile_all();
+}
+
+void Engine::on_world_reset() {
+    if (timer_) clock_.cancel(*timer_);
+    timer_.reset();
+    timer_at_.reset();
+    observations_.clear();
+    dirty_.clear();
+    wakeups_.clear();
+    runtime_commands_.clear();
+    const std::set<std::string> running = std::move(runtime_tasks_);
+    runtime_tasks_.clear();
+    for (const auto& task_id : running) runtime_.stop(task_id);
+}
+
+void Engine::on_container_running(const std::string& task_id, const std::string& container) {
+    observe(ContainerRunning{task_id, container});
+}
+
+void Engine::on_container_exited(const std::string& task_id, const std::string& container, int exit_code,
+                                 const std::string& reason) {
+    observe(ContainerExited{task_id, container, exit_code, reason});
+}
+
+void Engine::on_container_health(const std::string& task_id, const std::string& container,
+                                 ContainerHealth health) {
+    observe(ContainerHealthChanged{task_id, container, health});
+}
+
+void Engine::observe(Observation observation) {
+    observations_.push_back(std::move(observation));
+    request_pass_at(clock_.now());
+}
+
+// ------------------------------------------------------------------------------------------------- pass
+
+void Engine::request_pass_at(Instant at) {
+    if (timer_ && timer_at_ && *timer_at_ <= at) return;
+    if (timer_) clock_.cancel(*timer_);
+    timer_at_ = at;
+    timer_ = clock_.schedule_at(at, [this] { run_pass(); });
+}
+
+void Engine::run_pass() {
+    timer_.reset();
+    timer_at_.reset();
+    const Instant now = clock_.now();
+    ++passes_;
+    record_observations(now);
+    for (auto it = wakeups_.begin(); it != wakeups_.end();) {
+        if (it->second > now) {
+            ++it;
+            continue;
+        }
+        dirty_.insert(it->first);
+        it = wakeups_.erase(it);
+    }
+    bool settled = false;
+    for (int round = 0; round < knobs_.rounds_per_pass_max && !settled; ++round) {
+        const bool tasks_moved = advance_tasks(now);
+        const bool services_changed = reconcile_dirty_services(now);
+        settled = !tasks_moved && !services_changed && dirty_.empty();
+    }
+    if (!settled) {
+        log_.append({now, "", ChangeKind::PassLimitReached, "RoundsPerPass", "",
+                     std::to_string(knobs_.rounds_per_pass_max) + " rounds"});
+        request_pass_at(now + kRetryAfterDefect);
+    }
+    forget_old_stopped_tasks(now);
+    issue_runtime_commands();
+    schedule_next_pass(now);
+}
+
+void Engine::record_observations(Instant now) {
+    std::vector<Observation> pending = std::move(observations_);
+    observations_.clear();
+    for (const auto& observation : pending) {
+        const TaskLocation location = find_task(world_, task_id_of(observation));
+        if (location.task == nullptr) continue;  // a task the world no longer has (reset) or never had
+        ecs::EcsState& state = location.region->state;
+        if (!record_observation(state, *location.task, observation, ids_)) continue;
+        log_.append({now, label_of(state, *location.task), ChangeKind::ContainerReport, "Runtime",
+                     location.task->id, describe(observation)});
+        mark_dirty(state, location.region_key, *location.task);
+    }
+}
+
+bool Engine::advance_tasks(Instant now) {
+    bool moved = false;
+    for (auto& [region_key, region] : world_.regions()) {
+        for (auto& [cluster, tasks] : region.state.tasks) {
+            for (auto& [id, task] : tasks) {
+                if (!task.is_live()) continue;
+                if (advance_task(region, task, now)) {
+                    moved = true;
+                    mark_dirty(region.state, region_key, task);
+                }
+            }
+        }
+    }
+    return moved;
+}
+
+bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) {
+    const ecs::Service* owner = owner_service(region.state, task);
+    const LifecycleContext context{knobs_.lifecycle, owner != nullptr && !owner->load_balancers.empty()};
+    const std::string label = owner == nullptr ? std::string() : owner->cluster_name + "/" + owner->name;
+    bool moved = false;
+    // A task passes through at most every status once per pass.
+    for (int steps = 0; steps < 8; ++steps) {
+        const auto step = next_lifecycle_step(task, context, now);
+        if (!step) break;
+        const std::string cause = to_string(step->cause);
+        if (step->stop && task.desired_status != ecs::DesiredStatus::Stopped) {
+            log_.append(
+                {now, label, ChangeKind::TaskStopDecided, cause, task.id,
+                 std::string(ecs::to_string(step->stop->stop_code)) + " " + step->stop->stopped_reason});
+        }
+        const ecs::TaskStatus from = task.last_status;
+        const RuntimeRequest request = apply_lifecycle_step(task, *step, now);
+        log_.append(
+            {now, label, ChangeKind::TaskStatusChange, cause, task.id,
+             std::string(ecs::to_string(from)) + " -> " + std::string(ecs::to_string(task.last_status))});
+        if (request == RuntimeRequest::Start) start_in_runtime(region, task);
+        if (request == RuntimeRequest::Stop && runtime_tasks_.count(task.id) != 0) {
+            runtime_commands_.push_back(RuntimeCommand{false, {}, task.id});
+        }
+        if (task.last_status == ecs::TaskStatus::Stopped) runtime_tasks_.erase(task.id);
+        moved = true;
+    }
+    return moved;
+}
+
+void Engine::start_in_runtime(ecs::EcsRegion& region, ecs::Task& task) {
+    const ecs::TaskDefinition* td = ecs::find_task_definition(region.state, task.task_definition_arn);
+    if (td == nullptr) return;  // it stays PENDING and fails to start after start_timeout
+    task.local_address = addresses_.allocate(local_addresses_in_use());
+    runtime_commands_.push_back(RuntimeCommand{true, make_runtime_launch(region.state, task, *td), task.id});
+    runtime_tasks_.insert(task.id);
+}
+
+bool Engine::reconcile_dirty_services(Instant now) {
+    if (dirty_.empty()) return false;
+    const std::set<ServiceKey> keys = std::move(dirty_);
+    dirty_.clear();
+    bool changed = false;
+    for (const auto& key : keys) changed = reconcile_service(key, now) || changed;
+    return changed;
+}
+
+bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
+    ecs::Service* service = find_service(world_, key);
+    if (service == nullptr || service->status == ecs::ServiceStatus::Inactive) {
+        wakeups_.erase(key);
+        return false;
+    }
+    ecs::EcsRegion& region = world_.regions().at(key.region_key);
+    const TargetHealthInput target_health = target_health_for(key);
+    std::optional<Instant> wakeup;
+    bool changed = false;
+    for (int applied_plans = 0;; ++applied_plans) {
+        const scheduler::ServiceView view = build_service_view(region.state, ec2_, *service, target_health);
+        const scheduler::ServicePlan plan = scheduler::plan_service(view, now, knobs_.scheduler);
+        wakeup = plan.next_wakeup;
+        if (plan.empty()) break;
+        if (applied_plans == knobs_.plans_per_service_per_pass_max) {
+            log_.append({now, key.label(), ChangeKind::PassLimitReached, "PlansPerService", "",
+                         std::to_string(applied_plans) + " plans"});
+            wakeup = now + kRetryAfterDefect;
+            break;
+        }
+        ApplyContext context{region.state, ec2_, ids_, log_, now, key.label()};
+        const AppliedPlan applied = apply_service_plan(context, *service, plan);
+        changed = true;
+        if (applied.launch_failures > 0) {
+            wakeup = now + knobs_.launch_retry_delay;
+            break;
+        }
+    }
+    sync_deployment_desired_counts(region.state, *service, now);
+    if (wakeup) {
+        wakeups_[key] = *wakeup;
+    } else {
+        wakeups_.erase(key);
+    }
+    finish_draining(region.state, *service, key, now);
+    return changed;
+}
+
+void Engine::finish_draining(ecs::EcsState& state, ecs::Service& service, const ServiceKey& key,
+                             Instant now) {
+    if (service.status != ecs::ServiceStatus::Draining || !ecs::finish_draining(state, service)) return;
+    wakeups_.erase(key);
+    log_.append({now, key.label(), ChangeKind::ServiceInactive, "Drained", "", "DRAINING -> INACTIVE"});
+}
+
+void Engine::issue_runtime_commands() {
+    const std::vector<RuntimeCommand> commands = std::move(runtime_commands_);
+    runtime_commands_.clear();
+    for (const auto& command : commands) {
+        if (command.start) {
+            runtime_.start(command.launch);
+        } else {
+            runtime_.stop(command.task_id);
+        }
+    }
+}
+
+void Engine::forget_old_stopped_tasks(Instant now) {
+    const Instant cutoff = now - knobs_.stopped_task_retention;
+    std::size_t forgotten = 0;
+    for (auto& [region_key, region] : world_.regions()) {
+        for (auto& [cluster, tasks] : region.state.tasks) {
+            forgotten += std::erase_if(tasks, [&](const auto& entry) {
+                const ecs::Task& task = entry.second;
+                return !task.is_live() && task.stopped_at && *task.stopped_at < cutoff;
+            });
+        }
+    }
+    if (forgotten == 0) return;
+    log_.append(
+        {now, "", ChangeKind::StoppedTasksForgotten, "Retention", "", std::to_string(forgotten) + " tasks"});
+}
+
+void Engine::schedule_next_pass(Instant now) {
+    std::optional<Instant> next = earliest_task_deadline();
+    for (const auto& [key, at] : wakeups_) {
+        if (!next || at < *next) next = at;
+    }
+    if (!observations_.empty() || !dirty_.empty()) next = now;
+    if (!next) return;
+    if (*next <= now && observations_.empty() && dirty_.empty()) next = now + kRetryAfterDefect;
+    request_pass_at(*next);
+}
+
+std::optional<Instant> Engine::earliest_task_deadline() const {
+    std::optional<Instant> earliest;
+    for (const auto& [region_key, region] : world_.regions()) {
+        for (const auto& [cluster, tasks] : region.state.tasks) {
+            for (const auto& [id, task] : tasks) {
+                if (!task.is_live()) continue;
+                const ecs::Service* owner = owner_service(region.state, task);
+                const LifecycleContext context{knobs_.lifecycle,
+                                               owner != nullptr && !owner->load_balancers.empty()};
+                const auto deadline = lifecycle_deadline(task, context);
+                if (deadline && (!earliest || *deadline < *earliest)) earliest = deadline;
+            }
+        }
+    }
+    return earliest;
+}
+
+void Engine::mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task) {
+    if (const ecs::Service* owner = owner_service(state, task)) dirty_.insert(key_of(region_key, *owner));
+}
+
+std::set<std::string> Engine::local_addresses_in_use() const {
+    std::set<std::string> in_use;
+    for (const auto& [region_key, region] : world_.regions()) {
+        for (const auto& [cluster, tasks] : region.state.tasks) {
+            for (const auto& [id, task] : tasks) {
+                if (task.is_live() && !task.local_address.empty()) in_use.insert(task.local_address);
+            }
+        }
+    }
+    return in_use;
+}
+
+TargetHealthInput Engine::target_health_for(const ServiceKey&) const {
+    return TargetHealthInput{};
+}
+
+}  // namespace ecsemu::core::engine

@@ -1,0 +1,124 @@
+#pragma once
+// The engine: the deterministic glue that makes ECS services and tasks run. It is built from the ports
+// (a Clock, a TaskRuntime) and the store (an EcsWorld shared with the API), and is identical for the emulator
+// (AsioClock, stub/process runtimes) and the simulator (VirtualClock, modelled tasks).
+//
+// Level-triggered (guideline 6). API mutations and runtime observations only mark services dirty and ask
+// for a pass; a pass
+//   1. reads clock.now() once;
+//   2. records the queued runtime observations in the store (container running/exited/health);
+//   3. moves every live task through its lifecycle as far as time and the recorded container states allow
+//      (task_lifecycle.hpp), asking the runtime to start a task on PENDING and to stop it on STOPPING;
+//   4. for each dirty service (and each whose wakeup is due), builds the ServiceView, calls plan_service(),
+//      applies the plan (plan_applier.hpp) and plans again until the plan is empty;
+//   5. repeats 3-4 while anything changed (a stop decided in 4 moves a task in 3 at once), then issues the
+//      runtime requests in the order they were decided and schedules one timer at the earliest lifecycle
+//      deadline or planner wakeup.
+// Every decision lands in the change log with its cause. Nothing iterates an unordered container, ids come
+// from the engine's own IdSource, and time only from the Clock: two engines given the same inputs produce the
+// same log (guideline 5).
+//
+// Threading: single writer. Every method, the timer callback and the observer calls run on the control
+// thread. The runtime may report synchronously from inside start()/stop(): reports are queued, never applied
+// re-entrantly.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "emulator/core/ecs/ecs_world.hpp"
+#include "emulator/core/engine/change_log.hpp"
+#include "emulator/core/engine/engine_knobs.hpp"
+#include "emulator/core/engine/observations.hpp"
+#include "emulator/core/engine/runtime_launch.hpp"
+#include "emulator/core/engine/service_view_builder.hpp"
+#include "emulator/core/engine/world_index.hpp"
+#include "emulator/core/ids.hpp"
+#include "emulator/core/model/ec2.hpp"
+#include "emulator/core/ports.hpp"
+#include "emulator/core/task_runtime.hpp"
+
+namespace ecsemu::core::engine {
+
+class Engine final : public TaskRuntimeObserver {
+public:
+    // Every reference must outlive the engine. The runtime must report to this engine (as its observer).
+    Engine(ecs::EcsWorld& world, const Ec2Directory& ec2, Clock& clock, TaskRuntime& runtime,
+           EngineKnobs knobs = {});
+    ~Engine() override;
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // An API call changed (account, region): its services are reconciled and its tasks progressed in the
+    // next pass, which runs as soon as the control thread is free.
+    void on_api_mutation(const std::string& account_id, const std::string& region);
+    // Marks every service of the world dirty and asks for a pass.
+    void reconcile_all();
+    // Once, after the journal was replayed and before any other call: stops what the previous run left
+    // running (restart_recovery.hpp) and reconciles every service.
+    void recover_after_restart();
+    // The world was just emptied (POST /_ecsemu/reset): stops every task the runtime still runs and forgets
+    // all pending work.
+    void on_world_reset();
+
+    // TaskRuntimeObserver: queued, recorded at the start of the next pass.
+    void on_container_running(const std::string& task_id, const std::string& container) override;
+    void on_container_exited(const std::string& task_id, const std::string& container, int exit_code,
+                             const std::string& reason) override;
+    void on_container_health(const std::string& task_id, const std::string& container,
+                             ContainerHealth health) override;
+
+    const ChangeLog& change_log() const { return log_; }
+    const EngineKnobs& knobs() const { return knobs_; }
+    std::size_t passes() const { return passes_; }
+    // When the engine's timer is due next (for tests and diagnostics).
+    std::optional<Instant> next_pass_at() const { return timer_at_; }
+
+private:
+    struct RuntimeCommand {
+        bool start = true;
+        TaskLaunch launch;    // start
+        std::string task_id;  // stop
+    };
+
+    void observe(Observation observation);
+    void request_pass_at(Instant at);
+    void run_pass();
+    void record_observations(Instant now);
+    bool advance_tasks(Instant now);
+    bool advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now);
+    void start_in_runtime(ecs::EcsRegion& region, ecs::Task& task);
+    bool reconcile_dirty_services(Instant now);
+    bool reconcile_service(const ServiceKey& key, Instant now);
+    void finish_draining(ecs::EcsState& state, ecs::Service& service, const ServiceKey& key, Instant now);
+    void issue_runtime_commands();
+    void forget_old_stopped_tasks(Instant now);
+    void schedule_next_pass(Instant now);
+    std::optional<Instant> earliest_task_deadline() const;
+    void mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task);
+    std::set<std::string> local_addresses_in_use() const;
+    // The target-health seam: nothing fills it until the ALB emulation exists (service_view_builder.hpp).
+    TargetHealthInput target_health_for(const ServiceKey& key) const;
+
+    ecs::EcsWorld& world_;
+    const Ec2Directory& ec2_;
+    Clock& clock_;
+    TaskRuntime& runtime_;
+    EngineKnobs knobs_;
+    IdSource ids_;
+    ChangeLog log_;
+    LocalAddressPool addresses_;
+
+    std::vector<Observation> observations_;         // in arrival order
+    std::set<ServiceKey> dirty_;                    // ordered: services reconcile in key order
+    std::map<ServiceKey, Instant> wakeups_;         // the planner's next_wakeup per service
+    std::set<std::string> runtime_tasks_;           // handed to the runtime and not yet STOPPED
+    std::vector<RuntimeCommand> runtime_commands_;  // decided in this pass, issued at its end
+    std::optional<TimerId> timer_;
+    std::optional<Instant> timer_at_;
+    std::size_t passes_ = 0;
+};
+
+}  // namespace ecsemu::core::engine

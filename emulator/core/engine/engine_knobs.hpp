@@ -1,0 +1,54 @@
+#pragma once
+// Every tunable of the engine, with units in the names. The task lifecycle delays are Fargate-shaped but
+// short: real Fargate takes 15-60 s from PROVISIONING to RUNNING and 45-70 s from STOPPING to STOPPED
+// (reference §3.7); an emulator that waited that long would only slow its users down. Scale them up (or run
+// `serve --time-scale`) to watch a rollout in slow motion.
+#include <cstddef>
+#include <cstdint>
+
+#include "emulator/core/scheduler/scheduler_knobs.hpp"
+#include "emulator/core/time.hpp"
+
+namespace ecsemu::core::engine {
+
+struct TaskLifecycleKnobs {
+    // PROVISIONING -> PENDING: the ENI is attached and the runtime is asked to start the containers.
+    Duration provisioning = Duration::seconds(2);
+    // PENDING lasts until every essential container reports running; past this the task stops with
+    // TaskFailedToStart.
+    Duration start_timeout = Duration::minutes(3);
+    // ACTIVATING -> RUNNING (networking, load balancer registration, service discovery).
+    Duration activating = Duration::seconds(1);
+    // DEACTIVATING of a RUNNING task of a service with loadBalancers: the seam where the target group's
+    // deregistration delay goes (ECS default 300 s). Tasks of services without load balancers, and tasks
+    // that never ran, skip it.
+    Duration load_balancer_drain = Duration::seconds(5);
+    // STOPPING lasts until the runtime reports every started container's exit. The runtime kills containers
+    // after their stopTimeout (<= 120 s); if it still has not reported after this, the task moves on.
+    Duration stop_report_timeout = Duration::minutes(3);
+    // DEPROVISIONING -> STOPPED (ENI detached and deleted).
+    Duration deprovisioning = Duration::seconds(1);
+};
+
+struct EngineKnobs {
+    TaskLifecycleKnobs lifecycle;
+    scheduler::SchedulerKnobs scheduler;
+    // Seeds the engine's own ids (task ids, container runtime ids, event ids, rollback deployment ids). The
+    // API's per-region IdSources are never drawn from by the engine, so replaying journaled calls stays
+    // id-exact whatever the engine did in between.
+    std::uint64_t id_seed = 0x5eed'e691'0e00'0001ULL;
+    // A service whose plans are still not empty after this many applications in one pass is left for the
+    // next pass (and the limit is recorded in the change log); a correct planner settles in a handful.
+    int plans_per_service_per_pass_max = 32;
+    // Lifecycle/scheduler rounds in one pass before the pass gives up and reschedules itself.
+    int rounds_per_pass_max = 64;
+    // A service whose StartTask could not be placed (no free address) is retried after this.
+    Duration launch_retry_delay = Duration::seconds(30);
+    // STOPPED tasks stay describable this long after stoppedAt, then the store forgets them (ECS: "at least
+    // an hour"). Keeps a long-running emulator with crash-looping tasks from growing without bound.
+    Duration stopped_task_retention = Duration::minutes(60);
+    // Oldest entries are dropped beyond this.
+    std::size_t change_log_capacity = 100'000;
+};
+
+}  // namespace ecsemu::core::engine

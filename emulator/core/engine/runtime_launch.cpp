@@ -1,0 +1,114 @@
+#include "emulator/core/engine/runtime_launch.hpp"
+
+namespace ecsemu::core::engine {
+
+namespace {
+
+constexpr int kDefaultStopTimeoutSeconds = 30;  // Fargate default (reference §2.2)
+
+const ecs::ContainerOverride* find_override(const ecs::Task& task, const std::string& container_name) {
+    for (const auto& o : task.overrides.container_overrides) {
+        if (o.name == container_name) return &o;
+    }
+    return nullptr;
+}
+
+std::vector<std::pair<std::string, std::string>> environment_of(const ecs::EcsState& state,
+                                                                const ecs::ContainerDefinition& definition,
+                                                                const ecs::ContainerOverride* override_) {
+    std::vector<std::pair<std::string, std::string>> env = {
+        {"AWS_EXECUTION_ENV", "AWS_ECS_FARGATE"},
+        {"AWS_REGION", state.scope.region},
+        {"AWS_DEFAULT_REGION", state.scope.region},
+    };
+    auto set = [&env](const std::string& name, const std::string& value) {
+        for (auto& [key, existing] : env) {
+            if (key == name) {
+                existing = value;
+                return;
+            }
+        }
+        env.emplace_back(name, value);
+    };
+    for (const auto& kv : definition.environment) set(kv.name, kv.value);
+    if (override_ != nullptr) {
+        for (const auto& kv : override_->environment) set(kv.name, kv.value);
+    }
+    return env;
+}
+
+ContainerLaunch container_launch(const ecs::EcsState& state, const ecs::Task& task,
+                                 const ecs::ContainerDefinition& definition) {
+    const ecs::ContainerOverride* override_ = find_override(task, definition.name);
+    ContainerLaunch launch;
+    launch.name = definition.name;
+    launch.image = definition.image;
+    launch.essential = definition.essential;
+    for (const auto& mapping : definition.port_mappings) {
+        if (mapping.container_port) launch.container_ports.push_back(*mapping.container_port);
+    }
+    launch.environment = environment_of(state, definition, override_);
+    launch.entry_point = definition.entry_point;
+    launch.command = override_ != nullptr && override_->command ? *override_->command : definition.command;
+    launch.working_directory = definition.working_directory;
+    if (definition.health_check) {
+        const ecs::HealthCheck& hc = *definition.health_check;
+        ContainerHealthCheckSpec spec;
+        spec.command = hc.command;
+        spec.interval = Duration::seconds(hc.interval_seconds);
+        spec.timeout = Duration::seconds(hc.timeout_seconds);
+        spec.retries = hc.retries;
+        spec.start_period = Duration::seconds(hc.start_period_seconds.value_or(0));
+        launch.health_check = spec;
+    }
+    launch.stop_timeout =
+        Duration::seconds(definition.stop_timeout_seconds.value_or(kDefaultStopTimeoutSeconds));
+    return launch;
+}
+
+std::string dotted(std::uint32_t address) {
+    return std::to_string(address >> 24) + "." + std::to_string((address >> 16) & 0xff) + "." +
+           std::to_string((address >> 8) & 0xff) + "." + std::to_string(address & 0xff);
+}
+
+// Index n -> 127.(1 + n / (256 * 254)).((n / 254) % 256).(1 + n % 254): never .0 or .255 in the last octet,
+// never 127.0.x.x (the emulator's own endpoints live on 127.0.0.1).
+std::uint32_t address_at(std::uint32_t n) {
+    const std::uint32_t second = 1 + (n / (256 * 254)) % 254;
+    const std::uint32_t third = (n / 254) % 256;
+    const std::uint32_t fourth = 1 + n % 254;
+    return (127u << 24) | (second << 16) | (third << 8) | fourth;
+}
+
+constexpr std::uint32_t kAddressCount = 254u * 256u * 254u;
+
+}  // namespace
+
+TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task,
+                               const ecs::TaskDefinition& task_definition) {
+    TaskLaunch launch;
+    launch.task_arn = task.arn;
+    launch.task_id = task.id;
+    launch.cluster_arn = task.cluster_arn;
+    launch.family = task_definition.family;
+    launch.revision = task_definition.revision;
+    launch.private_ip = task.local_address;
+    launch.availability_zone = task.availability_zone;
+    launch.cpu_units = task.cpu_units.value_or(0);
+    launch.memory_mib = task.memory_mib.value_or(0);
+    for (const auto& definition : task_definition.container_definitions) {
+        launch.containers.push_back(container_launch(state, task, definition));
+    }
+    return launch;
+}
+
+std::string LocalAddressPool::allocate(const std::set<std::string>& in_use) {
+    for (std::uint32_t tried = 0; tried < kAddressCount; ++tried) {
+        const std::string candidate = dotted(address_at(cursor_));
+        cursor_ = (cursor_ + 1) % kAddressCount;
+        if (in_use.count(candidate) == 0) return candidate;
+    }
+    return dotted(address_at(cursor_));
+}
+
+}  // namespace ecsemu::core::engine

@@ -1,0 +1,29 @@
+#pragma once
+// What the runtime is told when a task reaches PENDING: its containers as the task definition and the
+// task's overrides describe them, the environment ECS injects into Fargate containers (reference §8), and the
+// loopback address the runtime serves the task's ports on.
+#include <set>
+#include <string>
+
+#include "emulator/core/ecs/ecs_state.hpp"
+#include "emulator/core/task_runtime.hpp"
+
+namespace ecsemu::core::engine {
+
+// REQUIRES: task.local_address is set.
+TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task,
+                               const ecs::TaskDefinition& task_definition);
+
+// Hands out a distinct 127.0.0.0/8 address per live task, so every task can listen on its container ports
+// (two tasks of one service both serve :8080). Addresses go round 127.1.0.1 .. 127.254.255.254 from a
+// cursor, skipping those in use, so a stopped task's address is not handed out again at once.
+class LocalAddressPool {
+public:
+    // REQUIRES: fewer than ~16 million addresses in use.
+    std::string allocate(const std::set<std::string>& in_use);
+
+private:
+    std::uint32_t cursor_ = 0;
+};
+
+}  // namespace ecsemu::core::engine

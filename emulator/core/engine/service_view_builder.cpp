@@ -1,0 +1,119 @@
+#include "emulator/core/engine/service_view_builder.hpp"
+
+#include <algorithm>
+
+#include "emulator/core/ecs/awsvpc.hpp"
+#include "emulator/core/ecs/task_definitions.hpp"
+#include "emulator/core/engine/model_mapping.hpp"
+#include "emulator/core/engine/world_index.hpp"
+
+namespace ecsemu::core::engine {
+
+namespace {
+
+scheduler::DeploymentView deployment_view(const ecs::Deployment& deployment) {
+    scheduler::DeploymentView view;
+    view.id = deployment.id;
+    view.status = to_scheduler(deployment.status);
+    view.task_definition_arn = deployment.task_definition_arn;
+    view.created_at = deployment.created_at;
+    view.rollout_state = to_scheduler(deployment.rollout_state);
+    view.failed_tasks = deployment.failed_tasks;
+    view.had_running_task = deployment.had_running_task;
+    return view;
+}
+
+scheduler::TaskView task_view(const ecs::Task& task, const TargetHealthInput& target_health) {
+    scheduler::TaskView view;
+    view.id = task.id;
+    view.deployment_id = task.deployment_id;
+    view.last_status = to_scheduler(task.last_status);
+    view.desired_status = to_scheduler(task.desired_status);
+    view.health_status = to_scheduler(task.health_status);
+    if (target_health.connected) {
+        const auto it = target_health.by_task_id.find(task.id);
+        view.target_health =
+            it == target_health.by_task_id.end() ? scheduler::TargetHealth::None : it->second;
+    }
+    view.created_at = task.created_at;
+    view.started_at = task.started_at;
+    view.availability_zone = task.availability_zone;
+    if (task.stop_code) view.stop_code = to_scheduler(*task.stop_code);
+    view.start_failure_recorded = task.start_failure_recorded;
+    return view;
+}
+
+std::vector<scheduler::SubnetView> subnet_views(const ecs::EcsState& state, const Ec2Directory& ec2,
+                                                const ecs::Service& service) {
+    std::vector<scheduler::SubnetView> subnets;
+    if (!service.network_configuration || !service.network_configuration->awsvpc_configuration)
+        return subnets;
+    for (const auto& subnet_id : service.network_configuration->awsvpc_configuration->subnets) {
+        const ecs::SubnetInfo info = ecs::describe_subnet(ec2, state.scope.region, subnet_id);
+        subnets.push_back({info.subnet_id, info.availability_zone});
+    }
+    return subnets;
+}
+
+scheduler::LaunchBackoffState backoff_view(const ecs::LaunchBackoff& backoff) {
+    scheduler::LaunchBackoffState view;
+    view.consecutive_start_failures = backoff.consecutive_start_failures;
+    view.task_definition_arn = backoff.task_definition_arn;
+    view.last_failure_at = backoff.last_failure_at;
+    view.next_launch_at = backoff.next_launch_at;
+    return view;
+}
+
+}  // namespace
+
+bool has_container_health_checks(const ecs::TaskDefinition& task_definition) {
+    return std::any_of(task_definition.container_definitions.begin(),
+                       task_definition.container_definitions.end(),
+                       [](const ecs::ContainerDefinition& c) { return c.essential && c.health_check; });
+}
+
+std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service) {
+    std::vector<const ecs::Task*> out;
+    const auto it = state.tasks.find(service.cluster_name);
+    if (it == state.tasks.end()) return out;
+    for (const auto& [id, task] : it->second) {
+        if (task.service_name == service.name && belongs_to(state, service, task)) out.push_back(&task);
+    }
+    return out;
+}
+
+scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2,
+                                          const ecs::Service& service,
+                                          const TargetHealthInput& target_health) {
+    scheduler::ServiceView view;
+    view.name = service.name;
+    view.desired_count = service.desired_count;
+    const ecs::DeploymentConfiguration& config = service.deployment_configuration;
+    view.deployment_configuration.minimum_healthy_percent = config.minimum_healthy_percent;
+    view.deployment_configuration.maximum_percent = config.maximum_percent;
+    view.deployment_configuration.circuit_breaker.enable = config.circuit_breaker.enable;
+    view.deployment_configuration.circuit_breaker.rollback = config.circuit_breaker.rollback;
+    view.health_check_grace_period_seconds = service.health_check_grace_period_seconds;
+    if (target_health.connected && !service.load_balancers.empty()) {
+        view.target_group_arn = service.load_balancers.front().target_group_arn;
+    }
+    const ecs::Deployment* primary = service.primary_deployment();
+    if (primary != nullptr) {
+        const ecs::TaskDefinition* td = ecs::find_task_definition(state, primary->task_definition_arn);
+        view.container_health_checks = td != nullptr && has_container_health_checks(*td);
+    }
+    view.subnets = subnet_views(state, ec2, service);
+    for (const auto& deployment : service.deployments)
+        view.deployments.push_back(deployment_view(deployment));
+    for (const ecs::Task* task : tasks_of_service(state, service))
+        view.tasks.push_back(task_view(*task, target_health));
+    view.launch_backoff = backoff_view(service.launch_backoff);
+    if (service.last_completed_deployment) {
+        view.last_completed_deployment = scheduler::CompletedDeploymentRef{
+            service.last_completed_deployment->id, service.last_completed_deployment->task_definition_arn};
+    }
+    for (const auto& event : service.events) view.recent_events.push_back({event.message, event.created_at});
+    return view;
+}
+
+}  // namespace ecsemu::core::engine

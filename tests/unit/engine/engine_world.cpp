@@ -1,0 +1,147 @@
+#include "engine_world.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace ecsemu::test {
+
+using nlohmann::json;
+
+GuideEc2::GuideEc2() {
+    auto add_subnet = [this](const char* id, const char* zone, const char* cidr) {
+        core::Subnet subnet;
+        subnet.id = id;
+        subnet.vpc_id = "vpc-0123456789abcdef0";
+        subnet.availability_zone = zone;
+        subnet.cidr_block = cidr;
+        subnets_.emplace(id, subnet);
+    };
+    add_subnet(kSubnetA, "ap-southeast-1a", "10.0.11.0/24");
+    add_subnet(kSubnetB, "ap-southeast-1b", "10.0.12.0/24");
+    core::SecurityGroup group;
+    group.id = kSecurityGroup;
+    group.vpc_id = "vpc-0123456789abcdef0";
+    groups_.emplace(kSecurityGroup, group);
+}
+
+const core::Subnet* GuideEc2::find_subnet(const std::string& region, const std::string& subnet_id) const {
+    const auto it = subnets_.find(subnet_id);
+    return region == kRegion && it != subnets_.end() ? &it->second : nullptr;
+}
+
+const core::SecurityGroup* GuideEc2::find_security_group(const std::string& region,
+                                                         const std::string& group_id) const {
+    const auto it = groups_.find(group_id);
+    return region == kRegion && it != groups_.end() ? &it->second : nullptr;
+}
+
+json awsvpc_configuration() {
+    return {{"awsvpcConfiguration",
+             {{"subnets", {kSubnetA, kSubnetB}},
+              {"securityGroups", {kSecurityGroup}},
+              {"assignPublicIp", "DISABLED"}}}};
+}
+
+std::string id_of_arn(const std::string& arn) {
+    return arn.substr(arn.rfind('/') + 1);
+}
+
+EngineWorld::EngineWorld(core::engine::EngineKnobs knobs)
+    : engine(world, ec2, clock, runtime, std::move(knobs)) {
+    runtime.set_observer(engine);
+    ecs.set_settle_stops_immediately(false);
+    call("CreateCluster", {{"clusterName", kCluster}});
+    register_task_definition("ielts-backend",
+                             "123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/ielts-backend:latest", true);
+}
+
+api::ApiResult EngineWorld::try_call(const std::string& operation, const json& params) {
+    api::ApiCall api_call;
+    api_call.service = "ecs";
+    api_call.operation = operation;
+    api_call.region = kRegion;
+    api_call.account_id = kAccount;
+    api_call.params = params;
+    api_call.now = clock.now();
+    api::ApiResult result = ecs.call(api_call);
+    if (result.ok() && ecs.mutates(operation)) engine.on_api_mutation(kAccount, kRegion);
+    return result;
+}
+
+json EngineWorld::call(const std::string& operation, const json& params) {
+    auto result = try_call(operation, params);
+    INFO(operation << " " << params.dump());
+    if (!result.ok()) FAIL(result.error().code << ": " << result.error().message);
+    return result.value();
+}
+
+json EngineWorld::register_task_definition(const std::string& family, const std::string& image,
+                                           bool health_check) {
+    json container = {
+        {"name", "backend"},
+        {"image", image},
+        {"essential", true},
+        {"portMappings", {{{"name", "backend"}, {"containerPort", 8080}, {"protocol", "tcp"}}}},
+        {"environment", {{{"name", "PORT"}, {"value", "8080"}}}},
+    };
+    if (health_check) {
+        container["healthCheck"] = {
+            {"command", {"CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"}},
+            {"startPeriod", 60}};
+    }
+    return call("RegisterTaskDefinition", {{"family", family},
+                                           {"networkMode", "awsvpc"},
+                                           {"requiresCompatibilities", {"FARGATE"}},
+                                           {"cpu", "1024"},
+                                           {"memory", "2048"},
+                                           {"containerDefinitions", {container}}});
+}
+
+json EngineWorld::create_guide_service(const std::string& name, int desired, const std::string& family) {
+    return call(
+        "CreateService",
+        {{"cluster", kCluster},
+         {"serviceName", name},
+         {"taskDefinition", family},
+         {"desiredCount", desired},
+         {"launchType", "FARGATE"},
+         {"networkConfiguration", awsvpc_configuration()},
+         {"loadBalancers",
+          {{{"targetGroupArn",
+             "arn:aws:elasticloadbalancing:ap-southeast-1:123456789012:targetgroup/ielts-backend-tg/0123"},
+            {"containerName", "backend"},
+            {"containerPort", 8080}}}}})["service"];
+}
+
+json EngineWorld::service(const std::string& name) {
+    return call("DescribeServices", {{"cluster", kCluster}, {"services", {name}}})["services"][0];
+}
+
+json EngineWorld::task(const std::string& task_id) {
+    return call("DescribeTasks", {{"cluster", kCluster}, {"tasks", {task_id}}})["tasks"][0];
+}
+
+std::vector<json> EngineWorld::tasks(const std::string& service_name, const std::string& desired) {
+    const json arns =
+        call("ListTasks",
+             {{"cluster", kCluster}, {"serviceName", service_name}, {"desiredStatus", desired}})["taskArns"];
+    std::vector<json> out;
+    if (arns.empty()) return out;
+    const json described = call("DescribeTasks", {{"cluster", kCluster}, {"tasks", arns}});
+    for (const auto& t : described["tasks"]) out.push_back(t);
+    return out;
+}
+
+std::vector<json> EngineWorld::all_service_tasks(const std::string& service_name) {
+    auto out = tasks(service_name, "RUNNING");
+    for (auto& t : tasks(service_name, "STOPPED")) out.push_back(std::move(t));
+    return out;
+}
+
+std::vector<std::string> EngineWorld::event_messages(const std::string& service_name) {
+    std::vector<std::string> out;
+    const json described = service(service_name);
+    for (const auto& event : described["events"]) out.push_back(event["message"]);
+    return out;
+}
+
+}  // namespace ecsemu::test

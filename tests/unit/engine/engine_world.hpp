@@ -1,0 +1,90 @@
+#pragma once
+// The engine on a virtual clock with a fake runtime, driven through EcsService::call (the API's own code
+// paths) the way the gateway drives it: each successful mutation is followed by Engine::on_api_mutation.
+//
+//   EngineWorld w;
+//   w.create_guide_service("web", 2);
+//   w.run_for(Duration::minutes(1));
+//   CHECK(w.service("web")["runningCount"] == 2);
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "emulator/api/ecs/ecs_service.hpp"
+#include "emulator/core/ecs/ecs_world.hpp"
+#include "emulator/core/engine/engine.hpp"
+#include "emulator/core/model/ec2.hpp"
+#include "fake_runtime.hpp"
+#include "sim/kernel/virtual_clock.hpp"
+
+namespace ecsemu::test {
+
+inline constexpr const char* kAccount = "123456789012";
+inline constexpr const char* kRegion = "ap-southeast-1";
+inline constexpr const char* kCluster = "ielts-prod-cluster";
+inline constexpr const char* kSubnetA = "subnet-0a1b2c3d4e5f60718";
+inline constexpr const char* kSubnetB = "subnet-0b1c2d3e4f5a60729";
+inline constexpr const char* kSecurityGroup = "sg-0be0be0be0be0be01";
+inline constexpr core::Instant kStart{1'700'000'000'000};
+
+class GuideEc2 final : public core::Ec2Directory {
+public:
+    GuideEc2();
+    const core::Subnet* find_subnet(const std::string& region, const std::string& subnet_id) const override;
+    const core::SecurityGroup* find_security_group(const std::string& region,
+                                                   const std::string& group_id) const override;
+
+private:
+    std::map<std::string, core::Subnet> subnets_;
+    std::map<std::string, core::SecurityGroup> groups_;
+};
+
+class EngineWorld {
+public:
+    explicit EngineWorld(core::engine::EngineKnobs knobs = {});
+
+    // Through EcsService::call; REQUIRES success (fails the test otherwise).
+    nlohmann::json call(const std::string& operation, const nlohmann::json& params);
+    api::ApiResult try_call(const std::string& operation, const nlohmann::json& params);
+
+    // The cluster and the guide's task definition family "ielts-backend" (container "backend", port 8080,
+    // a CMD-SHELL healthCheck) are registered by the constructor.
+    nlohmann::json register_task_definition(const std::string& family, const std::string& image,
+                                            bool health_check);
+    // The guide's create-service: desired 2, 100/200, two subnets in 1a/1b, a load balancer.
+    nlohmann::json create_guide_service(const std::string& name, int desired = 2,
+                                        const std::string& family = "ielts-backend");
+
+    nlohmann::json service(const std::string& name);
+    nlohmann::json task(const std::string& task_id);
+    std::vector<nlohmann::json> tasks(const std::string& service_name,
+                                      const std::string& desired = "RUNNING");
+    std::vector<nlohmann::json> all_service_tasks(const std::string& service_name);  // any status
+    std::vector<std::string> event_messages(const std::string& service_name);
+
+    void run_for(core::Duration d) { clock.run_for(d); }
+    // Advances in `step`s up to `total`, calling check() after each.
+    template <class Check>
+    void run_for_checking(core::Duration total, core::Duration step, Check check) {
+        const core::Instant until = clock.now() + total;
+        while (clock.now() < until) {
+            clock.run_for(step);
+            check();
+        }
+    }
+
+    core::ecs::EcsState& state() { return world.regions().begin()->second.state; }
+
+    sim::VirtualClock clock{kStart};
+    GuideEc2 ec2;
+    core::ecs::EcsWorld world;
+    api::ecs::EcsService ecs{world, ec2};
+    FakeRuntime runtime{clock};
+    core::engine::Engine engine;
+};
+
+nlohmann::json awsvpc_configuration();
+std::string id_of_arn(const std::string& arn);
+
+}  // namespace ecsemu::test

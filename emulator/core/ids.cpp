@@ -13,7 +13,9 @@ constexpr char kHex[] = "0123456789abcdef";
 constexpr char kAlnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
 }  // namespace
 
-std::uint64_t IdSource::next_u64() { return splitmix64(seed_ ^ splitmix64(++counter_)); }
+std::uint64_t IdSource::next_u64() {
+    return splitmix64(seed_ ^ splitmix64(++counter_));
+}
 
 std::string IdSource::hex(int n) {
     std::string out;

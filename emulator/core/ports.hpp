@@ -1,7 +1,7 @@
 #pragma once
 // The small interfaces through which time and effects enter the deterministic core. The emulator implements
-// them with real time and real I/O (net/asio, emulator/runtime); the simulator with a virtual clock and models
-// (sim/kernel, sim/models). Core code receives these by reference; there are no globals.
+// them with real time and real I/O (net/asio, emulator/runtime); the simulator with a virtual clock and
+// models (sim/kernel, sim/models). Core code receives these by reference; there are no globals.
 #include <cstdint>
 #include <functional>
 

@@ -1,5 +1,6 @@
 #pragma once
-// Instants and durations as integer milliseconds. Core code receives "now" as a value and never reads a clock.
+// Instants and durations as integer milliseconds. Core code receives "now" as a value and never reads a
+// clock.
 #include <compare>
 #include <cstdint>
 

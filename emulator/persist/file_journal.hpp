@@ -24,7 +24,7 @@
 namespace ecsemu::persist {
 
 class FileJournal final : public api::JournalSink {
-  public:
+public:
     static constexpr std::string_view kFileName = "journal.jsonl";
 
     // Creates `dir` (and parents) and the file when missing, then repairs a torn tail.
@@ -47,7 +47,7 @@ class FileJournal final : public api::JournalSink {
 
     const std::string& path() const { return path_; }
 
-  private:
+private:
     FileJournal(int fd, std::string path, std::uint64_t size_bytes);
 
     int fd_;

@@ -108,7 +108,7 @@ auto await_into(error_code& ec) {
 // Counts a connection from accept until its coroutine frame is gone, even when the frame is destroyed
 // without running (io_context torn down), and keeps the shared state alive as long as the frame.
 class ConnectionSlot {
-  public:
+public:
     explicit ConnectionSlot(std::shared_ptr<State> state) : state_(std::move(state)) {
         ++state_->open_connections;
     }
@@ -121,7 +121,7 @@ class ConnectionSlot {
     }
     State& state() const { return *state_; }
 
-  private:
+private:
     std::shared_ptr<State> state_;
 };
 
@@ -168,7 +168,7 @@ bool expects_continue(const RequestParser& parser) {
 }
 
 class Connection {
-  public:
+public:
     Connection(State& state, tcp::socket socket) : state_(state), stream_(std::move(socket)) {
         error_code ec;
         auto peer = stream_.socket().remote_endpoint(ec);
@@ -207,7 +207,7 @@ class Connection {
         close();
     }
 
-  private:
+private:
     // True when parser holds a complete request. On false the connection is finished: the peer left, a
     // deadline passed, or the request was rejected (the rejection is already sent).
     asio::awaitable<bool> read_request(RequestParser& parser) {
@@ -299,14 +299,14 @@ class Connection {
     // Lists a waiting deferred response for stop() for exactly as long as the coroutine frame waits, even
     // when the frame is destroyed without resuming.
     class WaitRegistration {
-      public:
+    public:
         WaitRegistration(std::list<asio::steady_timer*>& list, asio::steady_timer& timer)
             : list_(list), position_(list.insert(list.end(), &timer)) {}
         ~WaitRegistration() { list_.erase(position_); }
         WaitRegistration(const WaitRegistration&) = delete;
         WaitRegistration& operator=(const WaitRegistration&) = delete;
 
-      private:
+    private:
         std::list<asio::steady_timer*>& list_;
         std::list<asio::steady_timer*>::iterator position_;
     };

@@ -50,12 +50,12 @@ using HttpHandler = std::function<HttpResponse(HttpRequest&)>;
 // the connection has closed or the server has stopped, do nothing. When the last copy is destroyed
 // without having been called, the client gets a 500.
 class HttpResponder {
-  public:
+public:
     struct Completion;  // defined in http_server.cpp
     explicit HttpResponder(std::shared_ptr<Completion> completion) : completion_(std::move(completion)) {}
     void operator()(HttpResponse response) const;
 
-  private:
+private:
     std::shared_ptr<Completion> completion_;
 };
 
@@ -80,7 +80,7 @@ struct HttpServerLimits {
 };
 
 class HttpServer {
-  public:
+public:
     // host: an IP literal ("127.0.0.1", "0.0.0.0", "::1") or a resolvable name ("localhost").
     // port 0 asks the kernel for an ephemeral port; local_port() tells which one after start().
     HttpServer(boost::asio::io_context& io, std::string host, std::uint16_t port, HttpHandler handler,
@@ -108,7 +108,7 @@ class HttpServer {
 
     struct State;  // defined in http_server.cpp; shared with the connection coroutines
 
-  private:
+private:
     std::shared_ptr<State> state_;
     std::string host_;
     std::uint16_t port_;

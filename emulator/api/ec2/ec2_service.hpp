@@ -14,7 +14,7 @@
 namespace ecsemu::api::ec2 {
 
 class Ec2Service final : public Service, public core::Ec2Directory {
-  public:
+public:
     Ec2Service() = default;
 
     std::string_view signing_name() const override { return "ec2"; }
@@ -36,7 +36,7 @@ class Ec2Service final : public Service, public core::Ec2Directory {
 
     const core::ec2::Ec2Store& store() const { return store_; }
 
-  private:
+private:
     core::ec2::Ec2Store store_;
 };
 

@@ -33,7 +33,7 @@ std::string string_or_empty(const json& object, const char* key) {
 }
 
 class ModelBuilder {
-  public:
+public:
     ModelBuilder(const json& shapes, bool key_by_wire_name)
         : shapes_(shapes), key_by_wire_name_(key_by_wire_name) {
         std::uint32_t next = 0;
@@ -53,7 +53,7 @@ class ModelBuilder {
         return std::move(model_);
     }
 
-  private:
+private:
     // Unknown references become a Document shape (accepts anything) appended at the end.
     std::uint32_t shape_index(const std::string& name) {
         const auto it = index_.find(name);

@@ -8,7 +8,7 @@
 namespace ecsemu::api::sts {
 
 class StsService final : public Service {
-  public:
+public:
     StsService() = default;
 
     std::string_view signing_name() const override { return "sts"; }

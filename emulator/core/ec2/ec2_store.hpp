@@ -10,7 +10,7 @@
 namespace ecsemu::core::ec2 {
 
 class Ec2Store final : public Ec2Directory {
-  public:
+public:
     RegionState& region(const std::string& name);
     // Materialises too, although const: a region's initial state is a pure function of its name, so
     // creating it early is unobservable. Other services' lookups (journal replay of ECS CreateService
@@ -24,7 +24,7 @@ class Ec2Store final : public Ec2Directory {
                                              const std::string& group_id) const override;
     const Vpc* find_vpc(const std::string& region_name, const std::string& vpc_id) const override;
 
-  private:
+private:
     mutable std::map<std::string, RegionState, std::less<>> regions_;
 };
 

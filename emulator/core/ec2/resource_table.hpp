@@ -12,7 +12,7 @@ namespace ecsemu::core::ec2 {
 // T has a std::string member `id`. Element addresses stay valid until that element is erased.
 template <class T>
 class ResourceTable {
-  public:
+public:
     using const_iterator = typename std::list<T>::const_iterator;
 
     ResourceTable() = default;
@@ -52,7 +52,7 @@ class ResourceTable {
     const_iterator end() const { return items_.end(); }
     std::size_t size() const { return items_.size(); }
 
-  private:
+private:
     std::list<T> items_;
     std::unordered_map<std::string, typename std::list<T>::iterator> index_;
 };

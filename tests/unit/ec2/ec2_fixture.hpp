@@ -14,7 +14,7 @@ inline constexpr const char* kRegion = "ap-southeast-1";
 inline constexpr const char* kAccount = "123456789012";
 
 class Ec2Fixture {
-  public:
+public:
     api::ApiResult call(const std::string& operation, json params = json::object(),
                         const std::string& region = kRegion) {
         api::ApiCall request;

@@ -17,7 +17,7 @@
 namespace ecsemu::net::test {
 
 class RunningServer {
-  public:
+public:
     explicit RunningServer(HttpHandler handler, HttpServerLimits limits = {});
     ~RunningServer();  // stops the server and requires the io_context to run dry promptly
     RunningServer(const RunningServer&) = delete;
@@ -30,7 +30,7 @@ class RunningServer {
     // Stops the server and waits (at most timeout) for io_context::run to return; true when it did.
     bool stop_and_join(std::chrono::milliseconds timeout);
 
-  private:
+private:
     boost::asio::io_context io_;
     std::unique_ptr<HttpServer> server_;
     std::thread thread_;
@@ -45,7 +45,7 @@ struct ParsedResponse {
 };
 
 class LoopbackClient {
-  public:
+public:
     explicit LoopbackClient(std::uint16_t port,
                             std::chrono::milliseconds io_timeout = std::chrono::seconds(5));
     ~LoopbackClient();
@@ -62,7 +62,7 @@ class LoopbackClient {
     bool wait_closed();
     void shutdown_send();
 
-  private:
+private:
     bool fill();  // one recv into pending_; false on EOF, error or timeout
 
     int fd_ = -1;

@@ -13,7 +13,7 @@ namespace {
 
 // A fresh directory per test, removed afterwards.
 class TempDir {
-  public:
+public:
     TempDir() {
         std::string pattern = (fs::temp_directory_path() / "ecsemu-journal-XXXXXX").string();
         REQUIRE(::mkdtemp(pattern.data()) != nullptr);
@@ -27,7 +27,7 @@ class TempDir {
     fs::path journal_file() const { return path_ / "data" / "journal.jsonl"; }
     std::string data_dir() const { return (path_ / "data").string(); }
 
-  private:
+private:
     fs::path path_;
 };
 

@@ -14,7 +14,7 @@ namespace {
 
 // Keeps a counter per region, so replay must restore region and params to reproduce the state.
 class CounterService final : public api::Service {
-  public:
+public:
     std::string_view signing_name() const override { return "ecs"; }
     api::ApiResult call(const api::ApiCall& call) override {
         if (call.operation == "Add") {

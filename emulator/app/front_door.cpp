@@ -4,13 +4,16 @@
 #include <string_view>
 #include <utility>
 
+#include "emulator/api/ecs/task_metadata.hpp"
 #include "emulator/api/wire/gateway.hpp"
+#include "emulator/core/ports.hpp"
 #include "emulator/persist/file_journal.hpp"
 
 namespace ecsemu::app {
 namespace {
 
 constexpr std::string_view kControlPrefix = "/_ecsemu/";
+constexpr std::string_view kMetadataPrefix = "/_ecsemu/metadata/";
 
 std::string_view path_of(std::string_view target) {
     return target.substr(0, target.find('?'));
@@ -47,6 +50,10 @@ net::HttpResponse FrontDoor::handle(net::HttpRequest& request) {
         if (method != "GET" && method != "HEAD") return json_error(405, "Use GET");
         return endpoints();
     }
+    if (path.substr(0, kMetadataPrefix.size()) == kMetadataPrefix) {
+        if (method != "GET" && method != "HEAD") return json_error(405, "Use GET");
+        return task_metadata(path.substr(kMetadataPrefix.size()));
+    }
     if (path == "/_ecsemu/reset" || path == "/moto-api/reset") {
         if (method != "POST") return json_error(405, "Use POST");
         return reset();
@@ -60,6 +67,15 @@ net::HttpResponse FrontDoor::endpoints() const {
                         {"loadBalancers", nlohmann::json::array()},
                         {"serviceConnect", nlohmann::json::array()}};
     return json_response(200, body.dump());
+}
+
+net::HttpResponse FrontDoor::task_metadata(std::string_view path_below_metadata) const {
+    if (ecs_world_ == nullptr || ec2_ == nullptr || clock_ == nullptr) {
+        return json_error(404, "The task metadata endpoint is not served");
+    }
+    api::ecs::TaskMetadataAnswer answer =
+        api::ecs::answer_task_metadata(*ecs_world_, *ec2_, path_below_metadata, clock_->now());
+    return json_response(answer.status, std::move(answer.body));
 }
 
 net::HttpResponse FrontDoor::reset() {

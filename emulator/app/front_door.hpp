@@ -4,12 +4,20 @@
 // gateway. Runs on the io_context thread, like the gateway it calls.
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "net/http/http_server.hpp"
 
 namespace ecsemu::api {
 class Gateway;
 }
+namespace ecsemu::core {
+class Clock;
+class Ec2Directory;
+namespace ecs {
+class EcsWorld;
+}
+}  // namespace ecsemu::core
 namespace ecsemu::persist {
 class FileJournal;
 }
@@ -26,17 +34,30 @@ public:
     // Called after a reset emptied every service's state (the engine then stops the tasks it ran).
     void set_after_reset(std::function<void()> hook) { after_reset_ = std::move(hook); }
 
+    // Serves the task metadata endpoint (/_ecsemu/metadata/..., api/ecs/task_metadata.hpp) from these, which
+    // must outlive the front door. Without them that path is a 404.
+    void set_task_metadata(const core::ecs::EcsWorld& world, const core::Ec2Directory& ec2,
+                           core::Clock& clock) {
+        ecs_world_ = &world;
+        ec2_ = &ec2;
+        clock_ = &clock;
+    }
+
     net::HttpResponse handle(net::HttpRequest& request);
 
 private:
     net::HttpResponse endpoints() const;
     net::HttpResponse reset();
     net::HttpResponse forward_to_gateway(net::HttpRequest& request);
+    net::HttpResponse task_metadata(std::string_view path_below_metadata) const;
 
     api::Gateway& gateway_;
     persist::FileJournal* journal_;
     std::string api_url_;
     std::function<void()> after_reset_;
+    const core::ecs::EcsWorld* ecs_world_ = nullptr;
+    const core::Ec2Directory* ec2_ = nullptr;
+    core::Clock* clock_ = nullptr;
 };
 
 // "http://HOST:PORT", with IPv6 literals bracketed.

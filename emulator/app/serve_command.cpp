@@ -119,9 +119,10 @@ runtime::ProcessRuntimeConfig process_config(std::vector<runtime::ProcessMapping
 // router, the runtimes report to the engine.
 struct ControlPlane {
     ControlPlane(boost::asio::io_context& io, core::Clock& clock, ServiceRegistry& services,
-                 std::vector<runtime::ProcessMapping> process_mappings, const std::string& log_dir)
+                 std::vector<runtime::ProcessMapping> process_mappings, const std::string& log_dir,
+                 core::engine::EngineKnobs knobs)
         : runtimes(process_mappings),
-          engine(services.ecs_world(), services.ec2_directory(), clock, runtimes),
+          engine(services.ecs_world(), services.ec2_directory(), clock, runtimes, std::move(knobs)),
           stub_runtime(io, clock, engine),
           process_runtime(io, clock, engine, process_config(std::move(process_mappings), log_dir)) {
         runtimes.attach(stub_runtime, process_runtime);
@@ -155,13 +156,12 @@ int run_serve(const ServeOptions& options) {
     config.account_id = options.account_id;
     api::Gateway gateway(config, [&clock] { return clock.now(); });
     ServiceRegistry services(gateway);
-    ControlPlane control(io, clock, services, std::move(process_mappings), task_log_dir(options));
 
     bool journal_failed = false;
     auto journal = open_journal(options.data_dir, journal_failed);
     if (journal_failed) return 1;
     FrontDoor front_door(gateway, journal.get());
-    front_door.set_after_reset([&control] { control.engine.on_world_reset(); });
+    front_door.set_task_metadata(services.ecs_world(), services.ec2_directory(), clock);
     net::HttpServerLimits limits;
     limits.body_bytes = config.max_body_bytes;
     net::HttpServer server(
@@ -173,6 +173,13 @@ int run_serve(const ServeOptions& options) {
                      static_cast<unsigned>(options.port), ec.message().c_str());
         return 1;
     }
+    // The engine is built once the port is known: containers are told the API's URL for task metadata.
+    const std::string api_url = http_url(client_facing_host(options.host), server.local_port());
+    core::engine::EngineKnobs knobs;
+    knobs.api_base_url = api_url;
+    ControlPlane control(io, clock, services, std::move(process_mappings), task_log_dir(options),
+                         std::move(knobs));
+    front_door.set_after_reset([&control] { control.engine.on_world_reset(); });
     if (journal) {
         // Before anything schedules a timer: the AsioClock still reads (nearly) the wall clock here.
         const core::Instant wall_now = asio_clock.now();
@@ -188,7 +195,7 @@ int run_serve(const ServeOptions& options) {
     gateway.set_after_mutation([&control](const api::ApiCall& call) {
         if (call.service == "ecs") control.engine.on_api_mutation(call.account_id, call.region);
     });
-    front_door.set_api_url(http_url(client_facing_host(options.host), server.local_port()));
+    front_door.set_api_url(api_url);
 
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&server, &io](const boost::system::error_code& ec, int) {

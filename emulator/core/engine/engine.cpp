@@ -205,7 +205,8 @@ void Engine::start_in_runtime(ecs::EcsRegion& region, ecs::Task& task) {
     const ecs::TaskDefinition* td = ecs::find_task_definition(region.state, task.task_definition_arn);
     if (td == nullptr) return;  // it stays PENDING and fails to start after start_timeout
     task.local_address = addresses_.allocate(local_addresses_in_use());
-    runtime_commands_.push_back(RuntimeCommand{true, make_runtime_launch(region.state, task, *td), task.id});
+    runtime_commands_.push_back(
+        RuntimeCommand{true, make_runtime_launch(region.state, task, *td, knobs_.api_base_url), task.id});
     runtime_tasks_.insert(task.id);
 }
 

@@ -5,6 +5,7 @@
 // `serve --time-scale`) to watch a rollout in slow motion.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "emulator/core/scheduler/scheduler_knobs.hpp"
 #include "emulator/core/time.hpp"
@@ -49,6 +50,10 @@ struct EngineKnobs {
     Duration stopped_task_retention = Duration::minutes(60);
     // Oldest entries are dropped beyond this.
     std::size_t change_log_capacity = 100'000;
+    // Where containers reach the emulator ("http://127.0.0.1:4566"): the base of the task metadata URLs
+    // put in every container's environment (ECS_CONTAINER_METADATA_URI_V4 = <base>/_ecsemu/metadata/v4/...).
+    // Empty: no endpoint serves metadata (the simulator), so those variables are left out.
+    std::string api_base_url;
 };
 
 }  // namespace ecsemu::core::engine

@@ -13,14 +13,36 @@ const ecs::ContainerOverride* find_override(const ecs::Task& task, const std::st
     return nullptr;
 }
 
-std::vector<std::pair<std::string, std::string>> environment_of(const ecs::EcsState& state,
-                                                                const ecs::ContainerDefinition& definition,
-                                                                const ecs::ContainerOverride* override_) {
+// Where this container is told to find the emulator: what Fargate injects (reference §8), with the metadata
+// endpoint under the emulator's own URL instead of 169.254.170.2, which a local process cannot reach.
+struct InjectedContext {
+    const std::string& region;
+    const std::string& metadata_id;
+    const std::string& api_base_url;
+    const std::string& task_ip;
+};
+
+std::vector<std::pair<std::string, std::string>> injected_environment(const InjectedContext& context) {
     std::vector<std::pair<std::string, std::string>> env = {
         {"AWS_EXECUTION_ENV", "AWS_ECS_FARGATE"},
-        {"AWS_REGION", state.scope.region},
-        {"AWS_DEFAULT_REGION", state.scope.region},
+        {"AWS_REGION", context.region},
+        {"AWS_DEFAULT_REGION", context.region},
     };
+    if (!context.api_base_url.empty()) {
+        const std::string metadata = context.api_base_url + "/_ecsemu/metadata/";
+        env.emplace_back("ECS_CONTAINER_METADATA_URI_V4", metadata + "v4/" + context.metadata_id);
+        env.emplace_back("ECS_CONTAINER_METADATA_URI", metadata + "v3/" + context.metadata_id);
+    }
+    env.emplace_back("ECSEMU_TASK_IP", context.task_ip);
+    return env;
+}
+
+// The task definition's and the override's variables win over injected ones of the same name, as
+// environment entries later in the list do.
+std::vector<std::pair<std::string, std::string>> environment_of(const InjectedContext& context,
+                                                                const ecs::ContainerDefinition& definition,
+                                                                const ecs::ContainerOverride* override_) {
+    std::vector<std::pair<std::string, std::string>> env = injected_environment(context);
     auto set = [&env](const std::string& name, const std::string& value) {
         for (auto& [key, existing] : env) {
             if (key == name) {
@@ -38,7 +60,8 @@ std::vector<std::pair<std::string, std::string>> environment_of(const ecs::EcsSt
 }
 
 ContainerLaunch container_launch(const ecs::EcsState& state, const ecs::Task& task,
-                                 const ecs::ContainerDefinition& definition) {
+                                 const ecs::ContainerDefinition& definition, std::size_t container_index,
+                                 const std::string& api_base_url) {
     const ecs::ContainerOverride* override_ = find_override(task, definition.name);
     ContainerLaunch launch;
     launch.name = definition.name;
@@ -47,7 +70,10 @@ ContainerLaunch container_launch(const ecs::EcsState& state, const ecs::Task& ta
     for (const auto& mapping : definition.port_mappings) {
         if (mapping.container_port) launch.container_ports.push_back(*mapping.container_port);
     }
-    launch.environment = environment_of(state, definition, override_);
+    const std::string metadata_id = container_metadata_id(task.id, container_index);
+    launch.environment =
+        environment_of(InjectedContext{state.scope.region, metadata_id, api_base_url, task.local_address},
+                       definition, override_);
     launch.entry_point = definition.entry_point;
     launch.command = override_ != nullptr && override_->command ? *override_->command : definition.command;
     launch.working_directory = definition.working_directory;
@@ -84,8 +110,12 @@ constexpr std::uint32_t kAddressCount = 254u * 256u * 254u;
 
 }  // namespace
 
+std::string container_metadata_id(const std::string& task_id, std::size_t container_index) {
+    return task_id + "-" + std::to_string(container_index);
+}
+
 TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task,
-                               const ecs::TaskDefinition& task_definition) {
+                               const ecs::TaskDefinition& task_definition, const std::string& api_base_url) {
     TaskLaunch launch;
     launch.task_arn = task.arn;
     launch.task_id = task.id;
@@ -96,8 +126,9 @@ TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task
     launch.availability_zone = task.availability_zone;
     launch.cpu_units = task.cpu_units.value_or(0);
     launch.memory_mib = task.memory_mib.value_or(0);
-    for (const auto& definition : task_definition.container_definitions) {
-        launch.containers.push_back(container_launch(state, task, definition));
+    const auto& definitions = task_definition.container_definitions;
+    for (std::size_t index = 0; index < definitions.size(); ++index) {
+        launch.containers.push_back(container_launch(state, task, definitions[index], index, api_base_url));
     }
     return launch;
 }

@@ -2,6 +2,8 @@
 // What the runtime is told when a task reaches PENDING: its containers as the task definition and the
 // task's overrides describe them, the environment ECS injects into Fargate containers (reference §8), and the
 // loopback address the runtime serves the task's ports on.
+#include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -10,9 +12,12 @@
 
 namespace ecsemu::core::engine {
 
-// REQUIRES: task.local_address is set.
+// The id the task metadata endpoint knows a container by: "<task id>-<index in the task definition>".
+std::string container_metadata_id(const std::string& task_id, std::size_t container_index);
+
+// api_base_url: see EngineKnobs::api_base_url. REQUIRES: task.local_address is set.
 TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task,
-                               const ecs::TaskDefinition& task_definition);
+                               const ecs::TaskDefinition& task_definition, const std::string& api_base_url);
 
 // Hands out a distinct 127.0.0.0/8 address per live task, so every task can listen on its container ports
 // (two tasks of one service both serve :8080). Addresses go round 127.1.0.1 .. 127.254.255.254 from a

@@ -3,8 +3,7 @@
 
 Starts `ecsemu serve --time-scale 60`, creates one Fargate service of N stub tasks (default 1000) in the default
 VPC's subnets, and prints the real time until all N are RUNNING (and until the deployment is COMPLETED), the
-server's RSS before and after, RSS per task, and the time for every task to answer one HTTP request on its own
-127.x address. Then scales to 0 and prints how long the tasks take to reach STOPPED.
+server's RSS before and after, and RSS per task. Then scales to 0 and prints how long the tasks take to reach STOPPED.
 
 usage: tools/bench/stub_tasks_bench.py [--ecsemu build/bin/ecsemu] [--tasks 1000]
 """
@@ -13,7 +12,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 
 import boto3
 from botocore.config import Config
@@ -76,19 +74,6 @@ def main():
                               "deployment COMPLETED")
         rss_after = rss_mib(proc.pid)
 
-        arns = []
-        for page in ecs.get_paginator("list_tasks").paginate(cluster="bench", serviceName="many"):
-            arns += page["taskArns"]
-        ips = []
-        for i in range(0, len(arns), 100):
-            for t in ecs.describe_tasks(cluster="bench", tasks=arns[i:i + 100])["tasks"]:
-                ips.append(t["containers"][0]["networkInterfaces"][0]["privateIpv4Address"])
-        t1 = time.perf_counter()
-        for ip in ips:
-            with urllib.request.urlopen(f"http://{ip}:8080/", timeout=5) as r:
-                r.read()
-        answer_s = time.perf_counter() - t1
-
         ecs.update_service(cluster="bench", service="many", desiredCount=0)
         stopped_s, _ = wait(lambda: service()["runningCount"] == 0, 300, "0 RUNNING")
     finally:
@@ -99,7 +84,6 @@ def main():
     print(f"{n} stub tasks, ecsemu serve --time-scale 60")
     print(f"  CreateService -> {n} RUNNING:            {running_s:8.2f} s real")
     print(f"  CreateService -> deployment COMPLETED:  {running_s + completed_s:8.2f} s real")
-    print(f"  one request to each task (sequential):  {answer_s:8.2f} s ({n / answer_s:,.0f} req/s)")
     print(f"  desired 0 -> 0 RUNNING:                 {stopped_s:8.2f} s real")
     print(f"  RSS before / after:                     {rss_before:8.1f} / {rss_after:.1f} MiB "
           f"({(rss_after - rss_before) * 1024 / n:.1f} KiB per task)")

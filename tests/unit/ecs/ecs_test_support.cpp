@@ -6,40 +6,6 @@ namespace ecsemu::test {
 
 using nlohmann::json;
 
-FakeEc2Directory::FakeEc2Directory() {
-    auto add_subnet = [this](const char* id, const char* zone, const char* cidr) {
-        core::Subnet subnet;
-        subnet.id = id;
-        subnet.vpc_id = "vpc-0123456789abcdef0";
-        subnet.availability_zone = zone;
-        subnet.cidr_block = cidr;
-        subnets.emplace(id, subnet);
-    };
-    add_subnet(kSubnetA, "ap-southeast-1a", "10.0.11.0/24");
-    add_subnet(kSubnetB, "ap-southeast-1b", "10.0.12.0/24");
-    auto add_group = [this](const char* id, const char* vpc) {
-        core::SecurityGroup group;
-        group.id = id;
-        group.vpc_id = vpc;
-        security_groups.emplace(id, group);
-    };
-    add_group(kBackendSg, "vpc-0123456789abcdef0");
-    add_group(kFrontendSg, "vpc-0123456789abcdef0");
-    add_group(kOtherVpcSg, "vpc-0fffffffffffffff0");
-}
-
-const core::Subnet* FakeEc2Directory::find_subnet(const std::string& region,
-                                                  const std::string& subnet_id) const {
-    const auto it = subnets.find(subnet_id);
-    return region == kRegion && it != subnets.end() ? &it->second : nullptr;
-}
-
-const core::SecurityGroup* FakeEc2Directory::find_security_group(const std::string& region,
-                                                                 const std::string& group_id) const {
-    const auto it = security_groups.find(group_id);
-    return region == kRegion && it != security_groups.end() ? &it->second : nullptr;
-}
-
 api::ApiResult EcsHarness::call(const std::string& operation, const json& params) {
     api::ApiCall call;
     call.service = "ecs";

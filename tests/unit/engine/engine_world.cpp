@@ -6,34 +6,6 @@ namespace ecsemu::test {
 
 using nlohmann::json;
 
-GuideEc2::GuideEc2() {
-    auto add_subnet = [this](const char* id, const char* zone, const char* cidr) {
-        core::Subnet subnet;
-        subnet.id = id;
-        subnet.vpc_id = "vpc-0123456789abcdef0";
-        subnet.availability_zone = zone;
-        subnet.cidr_block = cidr;
-        subnets_.emplace(id, subnet);
-    };
-    add_subnet(kSubnetA, "ap-southeast-1a", "10.0.11.0/24");
-    add_subnet(kSubnetB, "ap-southeast-1b", "10.0.12.0/24");
-    core::SecurityGroup group;
-    group.id = kSecurityGroup;
-    group.vpc_id = "vpc-0123456789abcdef0";
-    groups_.emplace(kSecurityGroup, group);
-}
-
-const core::Subnet* GuideEc2::find_subnet(const std::string& region, const std::string& subnet_id) const {
-    const auto it = subnets_.find(subnet_id);
-    return region == kRegion && it != subnets_.end() ? &it->second : nullptr;
-}
-
-const core::SecurityGroup* GuideEc2::find_security_group(const std::string& region,
-                                                         const std::string& group_id) const {
-    const auto it = groups_.find(group_id);
-    return region == kRegion && it != groups_.end() ? &it->second : nullptr;
-}
-
 json awsvpc_configuration() {
     return {{"awsvpcConfiguration",
              {{"subnets", {kSubnetA, kSubnetB}},

@@ -17,28 +17,13 @@
 #include "emulator/core/model/ec2.hpp"
 #include "fake_runtime.hpp"
 #include "sim/kernel/virtual_clock.hpp"
+#include "support/guide_ec2_directory.hpp"
 
 namespace ecsemu::test {
 
-inline constexpr const char* kAccount = "123456789012";
-inline constexpr const char* kRegion = "ap-southeast-1";
 inline constexpr const char* kCluster = "ielts-prod-cluster";
-inline constexpr const char* kSubnetA = "subnet-0a1b2c3d4e5f60718";
-inline constexpr const char* kSubnetB = "subnet-0b1c2d3e4f5a60729";
-inline constexpr const char* kSecurityGroup = "sg-0be0be0be0be0be01";
+inline constexpr const char* kSecurityGroup = kBackendSg;
 inline constexpr core::Instant kStart{1'700'000'000'000};
-
-class GuideEc2 final : public core::Ec2Directory {
-public:
-    GuideEc2();
-    const core::Subnet* find_subnet(const std::string& region, const std::string& subnet_id) const override;
-    const core::SecurityGroup* find_security_group(const std::string& region,
-                                                   const std::string& group_id) const override;
-
-private:
-    std::map<std::string, core::Subnet> subnets_;
-    std::map<std::string, core::SecurityGroup> groups_;
-};
 
 class EngineWorld {
 public:
@@ -77,7 +62,7 @@ public:
     core::ecs::EcsState& state() { return world.regions().begin()->second.state; }
 
     sim::VirtualClock clock{kStart};
-    GuideEc2 ec2;
+    GuideEc2Directory ec2;
     core::ecs::EcsWorld world;
     api::ecs::EcsService ecs{world, ec2};
     FakeRuntime runtime{clock};

@@ -126,7 +126,7 @@ TEST_CASE("after a restart, tasks left by the previous run are STOPPED and servi
           "[engine][restart]") {
     // The previous run, as journal replay rebuilds it: API calls only, no engine.
     sim::VirtualClock clock(kStart);
-    GuideEc2 ec2;
+    GuideEc2Directory ec2;
     core::ecs::EcsWorld world;
     api::ecs::EcsService ecs(world, ec2);
     auto call = [&](const std::string& op, const json& params) {

@@ -14,10 +14,12 @@ Cases:
     restarted", the service is back to 2/2, and emulated time continues after the journal's last instant.
 Emulated time runs 10x: ECS's 40 s / 30 s waits take seconds. The whole script stays well under 2 minutes.
 """
+import json
 import os
 import subprocess
 import sys
 import time
+import urllib.request
 
 import ecsemu_harness as h
 
@@ -125,6 +127,14 @@ def create_guide_services(w):
                        ("HEALTHY", "CONNECTED", s["deployments"][0]["id"]), "task health/connectivity/startedBy")
             h.check_eq(t["attachments"][0]["status"], "ATTACHED", "ENI attachment status")
             h.check_match(r"[0-9a-f]{32}-\d+", t["containers"][0].get("runtimeId"), "container runtimeId")
+            # The task serves on the loopback address carved from its subnet: 127.<subnet block>.<low 16 bits>.
+            details = {d["name"]: d["value"] for d in t["attachments"][0]["details"]}
+            eni_ip, local = details["privateIPv4Address"], details.get("ecsemuLocalAddress", "")
+            h.check_eq(local.split(".")[2:], eni_ip.split(".")[2:], "local address carved from the ENI address")
+            port = t["containers"][0]["name"] == "backend" and 8080 or 3000
+            with urllib.request.urlopen("http://%s:%d/" % (local, port), timeout=5) as answer:
+                body = json.loads(answer.read())
+            h.check_eq(body.get("taskArn"), t["taskArn"], "the stub at the task's address names the task")
 
 
 def run_and_stop_task(w):

@@ -7,15 +7,20 @@ using nlohmann::json;
 
 namespace {
 
-json encode_eni_attachment(const TaskEni& eni) {
+// Beside AWS's details, `ecsemuLocalAddress` names the loopback address the task really serves on (carved
+// from its subnet, see core/engine/runtime_launch.hpp) once the runtime has it: that is where to reach the
+// task.
+json encode_eni_attachment(const TaskEni& eni, const std::string& local_address) {
+    std::vector<KeyValuePair> details = {{"subnetId", eni.subnet_id},
+                                         {"networkInterfaceId", eni.network_interface_id},
+                                         {"macAddress", eni.mac_address},
+                                         {"privateDnsName", eni.private_dns_name},
+                                         {"privateIPv4Address", eni.private_ipv4_address}};
+    if (!local_address.empty()) details.push_back({"ecsemuLocalAddress", local_address});
     return {{"id", eni.attachment_id},
             {"type", "ElasticNetworkInterface"},
             {"status", to_string(eni.status)},
-            {"details", encode_key_value_pairs({{"subnetId", eni.subnet_id},
-                                                {"networkInterfaceId", eni.network_interface_id},
-                                                {"macAddress", eni.mac_address},
-                                                {"privateDnsName", eni.private_dns_name},
-                                                {"privateIPv4Address", eni.private_ipv4_address}})}};
+            {"details", encode_key_value_pairs(details)}};
 }
 
 json encode_container(const Task& task, const Container& c) {
@@ -78,7 +83,8 @@ json encode_task(const Task& task, bool include_tags) {
     json containers = json::array();
     for (const auto& container : task.containers) containers.push_back(encode_container(task, container));
     json out = {
-        {"attachments", task.eni ? json::array({encode_eni_attachment(*task.eni)}) : json::array()},
+        {"attachments",
+         task.eni ? json::array({encode_eni_attachment(*task.eni, task.local_address)}) : json::array()},
         {"attributes", json::array({{{"name", "ecs.cpu-architecture"}, {"value", "x86_64"}}})},
         {"clusterArn", task.cluster_arn},
         {"containers", std::move(containers)},

@@ -204,7 +204,12 @@ bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) 
 void Engine::start_in_runtime(ecs::EcsRegion& region, ecs::Task& task) {
     const ecs::TaskDefinition* td = ecs::find_task_definition(region.state, task.task_definition_arn);
     if (td == nullptr) return;  // it stays PENDING and fails to start after start_timeout
-    task.local_address = addresses_.allocate(local_addresses_in_use());
+    const auto in_use = local_addresses_in_use();
+    task.local_address =
+        task.eni ? addresses_.allocate_for_eni(region.state.scope.account_id + "/" +
+                                                   region.state.scope.region + "/" + task.eni->subnet_id,
+                                               task.eni->private_ipv4_address, in_use)
+                 : addresses_.allocate(in_use);
     runtime_commands_.push_back(
         RuntimeCommand{true, make_runtime_launch(region.state, task, *td, knobs_.api_base_url), task.id});
     runtime_tasks_.insert(task.id);

@@ -1,5 +1,7 @@
 #include "emulator/core/engine/runtime_launch.hpp"
 
+#include <optional>
+
 namespace ecsemu::core::engine {
 
 namespace {
@@ -107,6 +109,29 @@ std::uint32_t address_at(std::uint32_t n) {
 }
 
 constexpr std::uint32_t kAddressCount = 254u * 256u * 254u;
+constexpr std::uint32_t kSubnetBlockCount = 254u;
+
+std::optional<std::uint32_t> parse_dotted(const std::string& text) {
+    std::uint32_t address = 0;
+    std::size_t position = 0;
+    for (int octet = 0; octet < 4; ++octet) {
+        if (octet > 0) {
+            if (position >= text.size() || text[position] != '.') return std::nullopt;
+            ++position;
+        }
+        std::uint32_t value = 0;
+        std::size_t digits = 0;
+        while (position < text.size() && text[position] >= '0' && text[position] <= '9' && digits < 3) {
+            value = value * 10 + static_cast<std::uint32_t>(text[position] - '0');
+            ++position;
+            ++digits;
+        }
+        if (digits == 0 || value > 255) return std::nullopt;
+        address = (address << 8) | value;
+    }
+    if (position != text.size()) return std::nullopt;
+    return address;
+}
 
 }  // namespace
 
@@ -140,6 +165,21 @@ std::string LocalAddressPool::allocate(const std::set<std::string>& in_use) {
         if (in_use.count(candidate) == 0) return candidate;
     }
     return dotted(address_at(cursor_));
+}
+
+std::string LocalAddressPool::allocate_for_eni(const std::string& subnet_key, const std::string& eni_ipv4,
+                                               const std::set<std::string>& in_use) {
+    const auto eni_address = parse_dotted(eni_ipv4);
+    auto block = subnet_blocks_.find(subnet_key);
+    if (block == subnet_blocks_.end() && subnet_blocks_.size() < kSubnetBlockCount) {
+        const auto next = static_cast<std::uint32_t>(subnet_blocks_.size()) + 1;
+        block = subnet_blocks_.emplace(subnet_key, next).first;
+    }
+    if (eni_address && block != subnet_blocks_.end()) {
+        const std::string carved = dotted((127u << 24) | (block->second << 16) | (*eni_address & 0xffffu));
+        if (in_use.count(carved) == 0) return carved;
+    }
+    return allocate(in_use);
 }
 
 }  // namespace ecsemu::core::engine

@@ -4,6 +4,7 @@
 // loopback address the runtime serves the task's ports on.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 
@@ -27,8 +28,17 @@ public:
     // REQUIRES: fewer than ~16 million addresses in use.
     std::string allocate(const std::set<std::string>& in_use);
 
+    // The address carved from the task's subnet: each subnet (subnet_key names it uniquely across accounts
+    // and regions) gets a block 127.B.0.0/16, B = 1..254 in the order subnets are first used, and the task
+    // takes the low 16 bits of its ENI address in that block: 10.0.11.37 in the first subnet used serves on
+    // 127.1.11.37. Falls back to allocate() when that address is taken (a subnet larger than /16) or the
+    // blocks ran out (more than 254 subnets), or when eni_ipv4 is not a dotted IPv4 address.
+    std::string allocate_for_eni(const std::string& subnet_key, const std::string& eni_ipv4,
+                                 const std::set<std::string>& in_use);
+
 private:
     std::uint32_t cursor_ = 0;
+    std::map<std::string, std::uint32_t> subnet_blocks_;
 };
 
 }  // namespace ecsemu::core::engine

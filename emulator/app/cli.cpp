@@ -94,6 +94,9 @@ std::string apply_serve_option(std::string_view name, std::string_view value, Se
     } else if (name == "--process-image") {
         if (value.empty() || value.front() == '=') return "--process-image needs an image pattern";
         options.process_images.emplace_back(value);
+    } else if (name == "--runtime-config") {
+        if (value.empty()) return "--runtime-config needs a file";
+        options.runtime_config = value;
     } else if (name == "--task-log-dir") {
         if (value.empty()) return "--task-log-dir needs a directory";
         options.task_log_dir = value;
@@ -176,6 +179,8 @@ void print_usage(std::FILE* out) {
         "                        task definition's entryPoint and command, or ARGV (a JSON array)\n"
         "                        followed by the command; repeatable, first match wins; other images\n"
         "                        run as stub HTTP servers\n"
+        "  --runtime-config FILE JSON image-to-process mapping: {\"process\": [{\"image\": GLOB,\n"
+        "                        \"command\": [ARGV], \"workingDirectory\": DIR}]}; after --process-image\n"
         "  --task-log-dir DIR    where process containers write their output (default DATA-DIR/task-logs)\n"
         "\n"
         "When ready, serve prints one line: ecsemu listening on http://HOST:PORT\n",

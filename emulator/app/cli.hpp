@@ -23,6 +23,9 @@ struct ServeOptions {
     // definition's entryPoint + command, or argv followed by the command); every other image runs as an
     // in-process stub HTTP server.
     std::vector<std::string> process_images;
+    // A JSON file mapping images to processes: {"process": [{"image": GLOB, "command": [argv...],
+    // "workingDirectory": DIR}]}. Consulted after the --process-image patterns.
+    std::string runtime_config;
     std::string task_log_dir;  // process output; empty: <data-dir>/task-logs, or a directory under $TMPDIR
 };
 

@@ -141,6 +141,10 @@ struct ControlPlane {
 int run_serve(const ServeOptions& options) {
     std::string mapping_error;
     auto process_mappings = parse_process_images(options.process_images, mapping_error);
+    if (mapping_error.empty() && !options.runtime_config.empty()) {
+        auto from_file = read_runtime_config(options.runtime_config, mapping_error);
+        process_mappings.insert(process_mappings.end(), from_file.begin(), from_file.end());
+    }
     if (!mapping_error.empty()) {
         std::fprintf(stderr, "ecsemu: %s\n", mapping_error.c_str());
         return 2;

@@ -1,6 +1,7 @@
 #include "emulator/app/task_runtimes.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -25,6 +26,68 @@ std::vector<runtime::ProcessMapping> parse_process_images(const std::vector<std:
             for (const auto& arg : argv) mapping.command.push_back(arg.get<std::string>());
         }
         mappings.push_back(std::move(mapping));
+    }
+    return mappings;
+}
+
+namespace {
+
+bool is_string_array(const nlohmann::json& value) {
+    return value.is_array() &&
+           std::all_of(value.begin(), value.end(), [](const auto& a) { return a.is_string(); });
+}
+
+// One entry of "process"; returns an error text naming the field, empty when it is well-formed.
+std::string read_process_entry(const nlohmann::json& entry, const std::string& where,
+                               runtime::ProcessMapping& mapping) {
+    if (!entry.is_object()) return where + ": must be an object";
+    for (const auto& [key, value] : entry.items()) {
+        if (key == "image" && value.is_string() && !value.get<std::string>().empty()) {
+            mapping.image_glob = value.get<std::string>();
+        } else if (key == "command" && is_string_array(value) && !value.empty()) {
+            for (const auto& arg : value) mapping.command.push_back(arg.get<std::string>());
+        } else if (key == "workingDirectory" && value.is_string()) {
+            mapping.working_directory = value.get<std::string>();
+        } else if (key == "image" || key == "command" || key == "workingDirectory") {
+            return where + "." + key + ": " +
+                   (key == "command" ? "must be a non-empty array of strings" : "must be a non-empty string");
+        } else {
+            return where + "." + key + ": unknown field (expected image, command, workingDirectory)";
+        }
+    }
+    if (mapping.image_glob.empty()) return where + ".image: missing";
+    return {};
+}
+
+}  // namespace
+
+std::vector<runtime::ProcessMapping> read_runtime_config(const std::string& path, std::string& error) {
+    std::ifstream in(path);
+    if (!in) {
+        error = path + ": cannot be read";
+        return {};
+    }
+    const auto config = nlohmann::json::parse(in, nullptr, false);
+    if (config.is_discarded() || !config.is_object()) {
+        error = path + ": not a JSON object";
+        return {};
+    }
+    std::vector<runtime::ProcessMapping> mappings;
+    for (const auto& [key, value] : config.items()) {
+        if (key != "process") {
+            error = path + ": " + key + ": unknown field (expected process)";
+            return {};
+        }
+        if (!value.is_array()) {
+            error = path + ": process: must be an array";
+            return {};
+        }
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            runtime::ProcessMapping mapping;
+            error = read_process_entry(value[i], path + ": process[" + std::to_string(i) + "]", mapping);
+            if (!error.empty()) return {};
+            mappings.push_back(std::move(mapping));
+        }
     }
     return mappings;
 }

@@ -19,6 +19,11 @@ namespace ecsemu::app {
 std::vector<runtime::ProcessMapping> parse_process_images(const std::vector<std::string>& specs,
                                                           std::string& error);
 
+// Reads a --runtime-config file: {"process": [{"image": GLOB, "command": [argv...] (optional),
+// "workingDirectory": DIR (optional)}]}. Unknown members are refused so a misspelt one is not ignored.
+// Returns nothing and an error naming the file and the field when the file is unreadable or malformed.
+std::vector<runtime::ProcessMapping> read_runtime_config(const std::string& path, std::string& error);
+
 class RuntimeRouter final : public core::TaskRuntime {
 public:
     explicit RuntimeRouter(std::vector<runtime::ProcessMapping> process_mappings);

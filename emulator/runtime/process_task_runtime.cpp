@@ -1,5 +1,10 @@
 // A task record lives until each of its containers has reported its exit; timers set for it are tracked
 // on the container so that reporting an exit, or destroying the runtime, cancels them.
+//
+// A container with a healthCheck runs its command every `interval` once it is running, as Docker does:
+// ["CMD-SHELL", "cmd"] through /bin/sh -c, ["CMD", argv...] directly, with the container's environment,
+// working directory and log file. Exit status 0 passes; a check still running after `timeout` is killed and
+// fails. core::record_health_check turns the results into HEALTHY/UNHEALTHY.
 #include "emulator/runtime/process_task_runtime.hpp"
 
 #include <signal.h>
@@ -12,6 +17,7 @@
 #include <system_error>
 #include <utility>
 
+#include "emulator/core/container_health_check.hpp"
 #include "emulator/runtime/process_table.hpp"
 
 namespace ecsemu::runtime {
@@ -29,7 +35,21 @@ struct ProcessContainer {
     bool exited = false;                        // its exit has been reported
     std::optional<core::TimerId> report_timer;  // the running (or cannot-start) report
     std::optional<core::TimerId> kill_timer;
+    // healthCheck, when the task definition has one with a command to run
+    std::optional<core::ContainerHealthCheckSpec> health_check;
+    SpawnRequest check_request;  // argv of the check, with the container's environment and log
+    core::HealthCheckCounter health_counter;
+    core::Instant running_since;
+    int check_pid = -1;                        // a check in flight
+    std::optional<core::TimerId> check_timer;  // the next check, or the in-flight check's timeout
 };
+
+// argv of a healthCheck command, or empty for NONE and anything unrecognised.
+std::vector<std::string> health_check_argv(const std::vector<std::string>& command) {
+    if (command.size() >= 2 && command[0] == "CMD-SHELL") return {"/bin/sh", "-c", command[1]};
+    if (command.size() >= 2 && command[0] == "CMD") return {command.begin() + 1, command.end()};
+    return {};
+}
 
 struct ProcessTask {
     std::string task_id;
@@ -68,6 +88,7 @@ struct ProcessTaskRuntime::Impl {
     EnvironmentList inherited;
     std::map<std::string, std::unique_ptr<ProcessTask>> tasks;
     std::map<int, std::pair<ProcessTask*, ProcessContainer*>> by_pid;
+    std::map<int, std::pair<ProcessTask*, ProcessContainer*>> by_check_pid;
     ProcessTable processes;  // last: destroyed first, killing the processes before the records go
 
     std::filesystem::path log_file(const std::string& task_id, const std::string& container) const {
@@ -120,6 +141,11 @@ struct ProcessTaskRuntime::Impl {
             return;
         }
         request.log_path = path.string();
+        if (spec.health_check && !health_check_argv(spec.health_check->command).empty()) {
+            container.health_check = spec.health_check;
+            container.check_request = request;
+            container.check_request.argv = health_check_argv(spec.health_check->command);
+        }
         SpawnOutcome outcome = processes.spawn(request);
         if (outcome.pid < 0) {
             container.start_error = std::string(kCannotStart) + outcome.error;
@@ -137,11 +163,70 @@ struct ProcessTaskRuntime::Impl {
         if (container.running_reported || container.exited) return;
         container.running_reported = true;
         observer.on_container_running(task.task_id, container.name);
+        schedule_health_check(task, container);
+    }
+
+    void schedule_health_check(ProcessTask& task, ProcessContainer& container) {
+        if (!container.health_check || container.exited || task.stopping) return;
+        if (container.check_timer) return;
+        if (container.running_since == core::Instant{}) container.running_since = clock.now();
+        container.check_timer =
+            clock.schedule_at(clock.now() + container.health_check->interval, [this, &task, &container] {
+                container.check_timer.reset();
+                run_health_check(task, container);
+            });
+    }
+
+    void run_health_check(ProcessTask& task, ProcessContainer& container) {
+        if (container.exited || task.stopping) return;
+        SpawnOutcome outcome = processes.spawn(container.check_request);
+        if (outcome.pid < 0) {
+            record_check(task, container, false);
+            return;
+        }
+        container.check_pid = outcome.pid;
+        by_check_pid[outcome.pid] = {&task, &container};
+        container.check_timer =
+            clock.schedule_at(clock.now() + container.health_check->timeout, [this, &container] {
+                container.check_timer.reset();
+                if (container.check_pid > 0) processes.signal_group(container.check_pid, SIGKILL);
+            });
+    }
+
+    void on_check_exit(ProcessTask& task, ProcessContainer& container, int exit_code) {
+        container.check_pid = -1;
+        cancel(container.check_timer);
+        record_check(task, container, exit_code == 0);
+    }
+
+    void record_check(ProcessTask& task, ProcessContainer& container, bool passed) {
+        const bool in_start_period =
+            clock.now() - container.running_since < container.health_check->start_period;
+        const auto step = core::record_health_check(container.health_counter, passed, in_start_period,
+                                                    container.health_check->retries);
+        container.health_counter = step.counter;
+        if (step.changed) observer.on_container_health(task.task_id, container.name, step.counter.health);
+        schedule_health_check(task, container);
+    }
+
+    void abandon_health_check(ProcessContainer& container) {
+        cancel(container.check_timer);
+        if (container.check_pid > 0) {
+            processes.signal_group(container.check_pid, SIGKILL);
+            by_check_pid.erase(container.check_pid);
+            container.check_pid = -1;
+        }
     }
 
     // A process that exits before its running report went out still reports running first, so the
     // engine always sees RUNNING before STOPPED for a container that did run.
     void on_process_exit(int pid, int exit_code) {
+        if (auto check = by_check_pid.find(pid); check != by_check_pid.end()) {
+            auto [task, container] = check->second;
+            by_check_pid.erase(check);
+            on_check_exit(*task, *container, exit_code);
+            return;
+        }
         auto it = by_pid.find(pid);
         if (it == by_pid.end()) return;
         auto [task, container] = it->second;
@@ -161,6 +246,7 @@ struct ProcessTaskRuntime::Impl {
         container.exited = true;
         cancel(container.report_timer);
         cancel(container.kill_timer);
+        abandon_health_check(container);
         observer.on_container_exited(task.task_id, container.name, exit_code, reason);
     }
 
@@ -185,6 +271,7 @@ struct ProcessTaskRuntime::Impl {
         const core::Instant now = clock.now();
         for (auto& owned : task.containers) {
             ProcessContainer& container = *owned;
+            abandon_health_check(container);
             if (container.exited || container.pid < 0) continue;
             processes.signal_group(container.pid, SIGTERM);
             container.kill_timer = clock.schedule_at(now + container.stop_timeout, [this, &container] {
@@ -199,6 +286,7 @@ struct ProcessTaskRuntime::Impl {
             for (auto& container : task->containers) {
                 cancel(container->report_timer);
                 cancel(container->kill_timer);
+                cancel(container->check_timer);
             }
         }
     }

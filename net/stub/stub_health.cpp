@@ -46,18 +46,4 @@ bool is_health_path(std::string_view request_target, const std::optional<std::st
     return path.substr(last_slash == std::string_view::npos ? 0 : last_slash + 1) == "health";
 }
 
-HealthCheckStep record_health_check(HealthCheckCounter counter, bool passed, bool in_start_period,
-                                    int retries) {
-    const core::ContainerHealth before = counter.health;
-    if (passed) {
-        counter.consecutive_failures = 0;
-        counter.health = core::ContainerHealth::Healthy;
-    } else if (!in_start_period) {
-        ++counter.consecutive_failures;
-        if (counter.consecutive_failures >= std::max(retries, 1))
-            counter.health = core::ContainerHealth::Unhealthy;
-    }
-    return HealthCheckStep{counter, counter.health != before};
-}
-
 }  // namespace ecsemu::net

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "emulator/core/container_health_check.hpp"
 #include "emulator/core/task_runtime.hpp"
 #include "net/stub/stub_behaviour.hpp"
 
@@ -33,18 +34,9 @@ std::optional<std::string> health_check_url_path(const core::ContainerHealthChec
 // ("/health", "/api/health/"). The query string is ignored.
 bool is_health_path(std::string_view request_target, const std::optional<std::string>& health_check_path);
 
-struct HealthCheckCounter {
-    core::ContainerHealth health = core::ContainerHealth::Unknown;
-    int consecutive_failures = 0;
-};
-
-struct HealthCheckStep {
-    HealthCheckCounter counter;
-    bool changed = false;  // health differs from before the check
-};
-
-// One check result applied to the counter. retries below 1 count as 1.
-HealthCheckStep record_health_check(HealthCheckCounter counter, bool passed, bool in_start_period,
-                                    int retries);
+// The healthCheck counter is core's, shared with the process runtime.
+using core::HealthCheckCounter;
+using core::HealthCheckStep;
+using core::record_health_check;
 
 }  // namespace ecsemu::net

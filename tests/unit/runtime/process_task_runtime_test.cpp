@@ -253,3 +253,34 @@ TEST_CASE("destroying the runtime kills the processes it started", "[runtime][pr
     REQUIRE(pid > 0);
     CHECK(process_ended(pid));
 }
+
+TEST_CASE("a process container's healthCheck command decides its health", "[runtime][process][health]") {
+    ProcessWorld world;  // time scale 100: a 5 s interval is 50 ms
+    auto checked = [](std::string name, std::vector<std::string> command, int retries) {
+        auto c = container(std::move(name), "test/sleeper:1", {{"PID_FILE", "/dev/null"}});
+        ecsemu::core::ContainerHealthCheckSpec spec;
+        spec.command = std::move(command);
+        spec.interval = Duration::seconds(5);
+        spec.timeout = Duration::seconds(2);
+        spec.retries = retries;
+        c.health_check = spec;
+        return c;
+    };
+    world.runtime.start(task(
+        "h1", {checked("ok", {"CMD-SHELL", "test -n \"$PID_FILE\""}, 3),
+               checked("bad", {"CMD", "/bin/false"}, 2), checked("slow", {"CMD-SHELL", "sleep 30"}, 1)}));
+    REQUIRE(world.wait_for(Kind::Health, 3, 10s));
+    auto trace = world.observer.trace();
+    trace.erase(
+        std::remove_if(trace.begin(), trace.end(), [](const auto& l) { return l.rfind("health", 0) != 0; }),
+        trace.end());
+    std::sort(trace.begin(), trace.end());
+    // The check runs with the container's environment; a failing command and one killed at its timeout fail.
+    CHECK(trace == std::vector<std::string>{"health h1/bad UNHEALTHY", "health h1/ok HEALTHY",
+                                            "health h1/slow UNHEALTHY"});
+    world.runtime.stop("h1");
+    REQUIRE(world.wait_for(Kind::Exited, 3));
+    // A check killed by the stop is reaped a moment after the containers' exits are reported.
+    CHECK(run_until(
+        world.io, [&] { return world.runtime.live_process_count() == 0; }, 5s));
+}

@@ -109,6 +109,14 @@ std::vector<json> EngineWorld::all_service_tasks(const std::string& service_name
     return out;
 }
 
+std::string EngineWorld::run_task(const std::string& family) {
+    const json run = call("RunTask", {{"cluster", kCluster},
+                                      {"taskDefinition", family},
+                                      {"launchType", "FARGATE"},
+                                      {"networkConfiguration", awsvpc_configuration()}});
+    return id_of_arn(run["tasks"][0]["taskArn"]);
+}
+
 std::vector<std::string> EngineWorld::event_messages(const std::string& service_name) {
     std::vector<std::string> out;
     const json described = service(service_name);

@@ -40,6 +40,8 @@ public:
     // The guide's create-service: desired 2, 100/200, two subnets in 1a/1b, a load balancer.
     nlohmann::json create_guide_service(const std::string& name, int desired = 2,
                                         const std::string& family = "ielts-backend");
+    // RunTask of one standalone task of `family` in the guide's subnets; returns the task id.
+    std::string run_task(const std::string& family = "ielts-backend");
 
     nlohmann::json service(const std::string& name);
     nlohmann::json task(const std::string& task_id);

@@ -18,21 +18,13 @@ std::map<std::string, std::string> environment_map(const core::ContainerLaunch& 
     return out;
 }
 
-std::string run_guide_task(EngineWorld& w) {
-    const json run = w.call("RunTask", {{"cluster", kCluster},
-                                        {"taskDefinition", "ielts-backend"},
-                                        {"launchType", "FARGATE"},
-                                        {"networkConfiguration", awsvpc_configuration()}});
-    return id_of_arn(run["tasks"][0]["taskArn"]);
-}
-
 }  // namespace
 
 TEST_CASE("a launched container carries ECS's variables and the metadata URLs", "[engine][environment]") {
     core::engine::EngineKnobs knobs;
     knobs.api_base_url = "http://127.0.0.1:4566";
     EngineWorld w(knobs);
-    const std::string id = run_guide_task(w);
+    const std::string id = w.run_task();
     w.run_for(Duration::milliseconds(2100));
     REQUIRE(w.runtime.starts.size() == 1);
     const core::TaskLaunch& launch = w.runtime.starts[0];
@@ -52,7 +44,7 @@ TEST_CASE("a launched container carries ECS's variables and the metadata URLs", 
 
 TEST_CASE("without an API URL no metadata URL is injected", "[engine][environment]") {
     EngineWorld w;
-    run_guide_task(w);
+    w.run_task();
     w.run_for(Duration::milliseconds(2100));
     REQUIRE(w.runtime.starts.size() == 1);
     const auto env = environment_map(w.runtime.starts[0].containers[0]);
@@ -77,11 +69,7 @@ TEST_CASE("the task definition's variables win over injected ones", "[engine][en
                {"image", "regional/app:1"},
                {"environment", {{{"name", "AWS_REGION"}, {"value", "eu-west-1"}}}}},
               {{"name", "sidecar"}, {"image", "regional/sidecar:1"}, {"essential", false}}}}});
-    const json run = w.call("RunTask", {{"cluster", kCluster},
-                                        {"taskDefinition", "regional"},
-                                        {"launchType", "FARGATE"},
-                                        {"networkConfiguration", awsvpc_configuration()}});
-    const std::string id = id_of_arn(run["tasks"][0]["taskArn"]);
+    const std::string id = w.run_task("regional");
     w.run_for(Duration::milliseconds(2100));
     REQUIRE(w.runtime.starts.size() == 1);
     REQUIRE(w.runtime.starts[0].containers.size() == 2);

@@ -66,11 +66,7 @@ TEST_CASE("a RunTask task goes through every lastStatus to STOPPED", "[engine][l
 
 TEST_CASE("a task stopped while PROVISIONING never reaches the runtime", "[engine][lifecycle]") {
     EngineWorld w;
-    const json run = w.call("RunTask", {{"cluster", kCluster},
-                                        {"taskDefinition", "ielts-backend"},
-                                        {"launchType", "FARGATE"},
-                                        {"networkConfiguration", awsvpc_configuration()}});
-    const std::string id = id_of_arn(run["tasks"][0]["taskArn"]);
+    const std::string id = w.run_task();
     w.call("StopTask", {{"cluster", kCluster}, {"task", id}});
     w.run_for(Duration::seconds(5));
     CHECK(w.task(id)["lastStatus"] == "STOPPED");
@@ -193,11 +189,7 @@ TEST_CASE("a reset stops everything the runtime still runs", "[engine][lifecycle
 
 TEST_CASE("STOPPED tasks are forgotten an hour after they stopped", "[engine][lifecycle]") {
     EngineWorld w;
-    const json run = w.call("RunTask", {{"cluster", kCluster},
-                                        {"taskDefinition", "ielts-backend"},
-                                        {"launchType", "FARGATE"},
-                                        {"networkConfiguration", awsvpc_configuration()}});
-    const std::string id = id_of_arn(run["tasks"][0]["taskArn"]);
+    const std::string id = w.run_task();
     w.call("StopTask", {{"cluster", kCluster}, {"task", id}});
     w.run_for(Duration::seconds(10));
     CHECK(w.task(id)["lastStatus"] == "STOPPED");

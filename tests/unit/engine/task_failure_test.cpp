@@ -107,11 +107,7 @@ TEST_CASE("a task whose containers never report running fails to start after the
     ContainerScript silent;
     silent.reports_running = false;
     w.runtime.script("silent-image", silent);
-    const json run = w.call("RunTask", {{"cluster", kCluster},
-                                        {"taskDefinition", "silent"},
-                                        {"launchType", "FARGATE"},
-                                        {"networkConfiguration", awsvpc_configuration()}});
-    const std::string id = id_of_arn(run["tasks"][0]["taskArn"]);
+    const std::string id = w.run_task("silent");
     w.run_for(Duration::seconds(21));
     CHECK(w.task(id)["lastStatus"] == "PENDING");
     w.run_for(Duration::seconds(5));

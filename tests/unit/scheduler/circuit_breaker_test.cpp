@@ -13,9 +13,6 @@ using Trace = std::vector<std::string>;
 
 namespace {
 
-constexpr const char* kTargetGroup =
-    "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/web/0123456789abcdef";
-
 ServiceView breaker_service(bool rollback) {
     ServiceView service = make_service("web", 2, 100, 200);
     service.deployment_configuration.circuit_breaker = CircuitBreakerView{true, rollback};

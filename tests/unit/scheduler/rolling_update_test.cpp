@@ -10,13 +10,6 @@ using namespace ecsemu::core::scheduler;
 using namespace ecsemu::core::scheduler::testing;
 using Trace = std::vector<std::string>;
 
-namespace {
-
-constexpr const char* kTargetGroup =
-    "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/web/0123456789abcdef";
-
-}  // namespace
-
 TEST_CASE("Example A: 100/200 behind an ALB starts 2 new tasks, then stops an old one per new healthy one",
           "[scheduler][rolling]") {
     ServiceView service = make_service("web", 2, 100, 200);

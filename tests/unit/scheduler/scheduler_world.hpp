@@ -16,6 +16,9 @@
 
 namespace ecsemu::core::scheduler::testing {
 
+inline constexpr const char* kTargetGroup =
+    "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/web/0123456789abcdef";
+
 // How the tasks of one task definition behave once the world starts them. Durations count from the start
 // (StartTask) for the pre-RUNNING part and from RUNNING for health.
 struct TaskScript {

@@ -12,9 +12,6 @@ using Trace = std::vector<std::string>;
 
 namespace {
 
-constexpr const char* kTargetGroup =
-    "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/web/0123456789abcdef";
-
 TaskView& task_named(ServiceView& service, const std::string& id) {
     for (auto& task : service.tasks) {
         if (task.id == id) return task;

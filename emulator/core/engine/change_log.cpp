@@ -27,8 +27,10 @@ constexpr std::array kChangeKindNames{
     "TaskStoppedByRestart"sv,
     "StoppedTasksForgotten"sv,
     "PassLimitReached"sv,
+    "TargetRegistered"sv,
+    "TargetDeregistered"sv,
 };
-static_assert(kChangeKindNames.size() == static_cast<std::size_t>(ChangeKind::PassLimitReached) + 1);
+static_assert(kChangeKindNames.size() == static_cast<std::size_t>(ChangeKind::TargetDeregistered) + 1);
 
 }  // namespace
 

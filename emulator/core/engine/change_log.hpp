@@ -33,6 +33,8 @@ enum class ChangeKind {
     TaskStoppedByRestart,
     StoppedTasksForgotten,  // STOPPED longer than EngineKnobs::stopped_task_retention (detail: how many)
     PassLimitReached,       // a pass stopped early; see EngineKnobs
+    TargetRegistered,       // a task's (IP, port) was registered in a target group (detail: "tg ip:port")
+    TargetDeregistered,     // ... deregistered; the task drains for the group's deregistration delay
 };
 
 std::string_view to_string(ChangeKind kind);

@@ -172,7 +172,7 @@ bool Engine::advance_tasks(Instant now) {
 }
 
 bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) {
-    const ecs::Service* owner = owner_service(region.state, task);
+    ecs::Service* owner = owner_service(region.state, task);
     const LifecycleContext context{knobs_.lifecycle, owner != nullptr && !owner->load_balancers.empty()};
     const std::string label = owner == nullptr ? std::string() : owner->cluster_name + "/" + owner->name;
     bool moved = false;
@@ -188,6 +188,14 @@ bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) 
         }
         const ecs::TaskStatus from = task.last_status;
         const RuntimeRequest request = apply_lifecycle_step(task, *step, now);
+        // ECS registers a task's targets while it is ACTIVATING and deregisters them as it starts
+        // DEACTIVATING, which then lasts the target groups' deregistration delay.
+        if (task.last_status == ecs::TaskStatus::Activating && owner != nullptr) {
+            register_targets(region, *owner, task, now);
+        }
+        if (task.last_status == ecs::TaskStatus::Deactivating) {
+            deregister_targets(region, owner, task, now);
+        }
         log_.append(
             {now, label, ChangeKind::TaskStatusChange, cause, task.id,
              std::string(ecs::to_string(from)) + " -> " + std::string(ecs::to_string(task.last_status))});
@@ -342,8 +350,93 @@ std::set<std::string> Engine::local_addresses_in_use() const {
     return in_use;
 }
 
-TargetHealthInput Engine::target_health_for(const ServiceKey&) const {
-    return TargetHealthInput{};
+// --------------------------------------------------------------------------------- load balancers
+
+void Engine::attach_load_balancers(LoadBalancerTargets& targets) {
+    load_balancers_ = &targets;
+}
+
+void Engine::on_target_health_changed(const std::string& account_id, const std::string& region) {
+    const auto region_key = ecs::EcsWorld::region_key(account_id, region);
+    const auto it = world_.regions().find(region_key);
+    if (it == world_.regions().end()) return;
+    for (const auto& [cluster, services] : it->second.state.services) {
+        for (const auto& [name, service] : services) {
+            if (!service.load_balancers.empty() && service.status != ecs::ServiceStatus::Inactive)
+                dirty_.insert(key_of(region_key, service));
+        }
+    }
+    if (!dirty_.empty()) request_pass_at(clock_.now());
+}
+
+void Engine::register_targets(ecs::EcsRegion& region, ecs::Service& owner, ecs::Task& task, Instant now) {
+    if (load_balancers_ == nullptr || !task.eni || !task.load_balancer_targets.empty()) return;
+    const auto& scope = region.state.scope;
+    for (const auto& lb : owner.load_balancers) {
+        if (lb.target_group_arn.empty() || !lb.container_port) continue;
+        const TargetRef target{lb.target_group_arn, task.eni->private_ipv4_address, *lb.container_port};
+        if (!load_balancers_->register_target(scope.account_id, scope.region, target, now)) continue;
+        task.load_balancer_targets.push_back(target);
+        log_.append({now, owner.cluster_name + "/" + owner.name, ChangeKind::TargetRegistered, "Activating",
+                     task.id, target.target_group_arn + " " + target.ip + ":" + std::to_string(target.port)});
+        owner.add_event(ecs::ServiceEvent{ids_.uuid(), now,
+                                          "(service " + owner.name +
+                                              ") registered 1 targets in (target-group " +
+                                              target.target_group_arn + ")"});
+    }
+}
+
+void Engine::deregister_targets(ecs::EcsRegion& region, ecs::Service* owner, ecs::Task& task, Instant now) {
+    if (load_balancers_ == nullptr || task.load_balancer_drain) return;
+    const auto& scope = region.state.scope;
+    Duration drain{0};
+    if (owner != nullptr && !task.load_balancer_targets.empty()) {
+        owner->add_event(ecs::ServiceEvent{
+            ids_.uuid(), now, "(service " + owner->name + ") has begun draining connections on 1 tasks."});
+    }
+    for (const auto& target : task.load_balancer_targets) {
+        const auto delay = load_balancers_->deregister_target(scope.account_id, scope.region, target, now);
+        if (!delay) continue;
+        drain = std::max(drain, *delay);
+        log_.append({now, owner == nullptr ? std::string() : owner->cluster_name + "/" + owner->name,
+                     ChangeKind::TargetDeregistered, "Deactivating", task.id,
+                     target.target_group_arn + " " + target.ip + ":" + std::to_string(target.port)});
+        if (owner != nullptr) {
+            owner->add_event(ecs::ServiceEvent{ids_.uuid(), now,
+                                               "(service " + owner->name +
+                                                   ") deregistered 1 targets in (target-group " +
+                                                   target.target_group_arn + ")"});
+        }
+    }
+    task.load_balancer_drain = drain;
+}
+
+TargetHealthInput Engine::target_health_for(const ServiceKey& key) const {
+    TargetHealthInput input;
+    if (load_balancers_ == nullptr) return input;
+    input.connected = true;
+    const ecs::Service* service = find_service(world_, key);
+    const auto region = world_.regions().find(key.region_key);
+    if (service == nullptr || region == world_.regions().end()) return input;
+    const auto& scope = region->second.state.scope;
+    for (const ecs::Task* task : tasks_of_service(region->second.state, *service)) {
+        if (!task->is_live() || task->load_balancer_targets.empty()) continue;
+        // Healthy only if healthy in every group, unhealthy if unhealthy in any, else the first group's
+        // state.
+        std::optional<scheduler::TargetHealth> combined;
+        bool all_healthy = true;
+        bool any_unhealthy = false;
+        for (const auto& target : task->load_balancer_targets) {
+            const auto health = load_balancers_->target_health(scope.account_id, scope.region, target);
+            if (!combined) combined = health;
+            all_healthy = all_healthy && health == scheduler::TargetHealth::Healthy;
+            any_unhealthy = any_unhealthy || health == scheduler::TargetHealth::Unhealthy;
+        }
+        input.by_task_id[task->id] = all_healthy     ? scheduler::TargetHealth::Healthy
+                                     : any_unhealthy ? scheduler::TargetHealth::Unhealthy
+                                                     : *combined;
+    }
+    return input;
 }
 
 }  // namespace ecsemu::core::engine

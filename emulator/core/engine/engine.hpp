@@ -31,6 +31,7 @@
 #include "emulator/core/ecs/ecs_world.hpp"
 #include "emulator/core/engine/change_log.hpp"
 #include "emulator/core/engine/engine_knobs.hpp"
+#include "emulator/core/engine/load_balancer_targets.hpp"
 #include "emulator/core/engine/observations.hpp"
 #include "emulator/core/engine/runtime_launch.hpp"
 #include "emulator/core/engine/service_view_builder.hpp"
@@ -62,6 +63,14 @@ public:
     // The world was just emptied (POST /_ecsemu/reset): stops every task the runtime still runs and forgets
     // all pending work.
     void on_world_reset();
+
+    // From now on tasks of services with loadBalancers are registered in (and deregistered from) their
+    // target groups through `targets`, and the load balancer's health gates them. Without it they are
+    // judged by container health alone. REQUIRES: `targets` outlives the engine; call before any pass.
+    void attach_load_balancers(LoadBalancerTargets& targets);
+    // The load balancer's opinion of some target in (account, region) changed: services there with
+    // loadBalancers are reconciled in the next pass.
+    void on_target_health_changed(const std::string& account_id, const std::string& region);
 
     // TaskRuntimeObserver: queued, recorded at the start of the next pass.
     void on_container_running(const std::string& task_id, const std::string& container) override;
@@ -101,11 +110,14 @@ private:
     std::set<std::string> local_addresses_in_use() const;
     // The target-health seam: nothing fills it until the ALB emulation exists (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;
+    void register_targets(ecs::EcsRegion& region, ecs::Service& owner, ecs::Task& task, Instant now);
+    void deregister_targets(ecs::EcsRegion& region, ecs::Service* owner, ecs::Task& task, Instant now);
 
     ecs::EcsWorld& world_;
     const Ec2Directory& ec2_;
     Clock& clock_;
     TaskRuntime& runtime_;
+    LoadBalancerTargets* load_balancers_ = nullptr;
     EngineKnobs knobs_;
     IdSource ids_;
     ChangeLog log_;

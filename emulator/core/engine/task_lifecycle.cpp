@@ -51,7 +51,10 @@ TaskStatus first_stop_status(TaskStatus status) {
     return status == TaskStatus::Provisioning ? TaskStatus::Deprovisioning : TaskStatus::Deactivating;
 }
 
+// The target groups' deregistration delay once the engine deregistered the task's targets; the knob when
+// no load balancer emulation is attached.
 Duration drain_delay(const ecs::Task& task, const LifecycleContext& context) {
+    if (task.load_balancer_drain) return *task.load_balancer_drain;
     return context.load_balanced && task.started_at ? context.knobs.load_balancer_drain : Duration{0};
 }
 

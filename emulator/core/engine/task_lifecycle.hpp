@@ -14,7 +14,9 @@
 //   desiredStatus STOPPED:
 //     PROVISIONING -> DEPROVISIONING (nothing was started)
 //     PENDING, ACTIVATING, RUNNING -> DEACTIVATING
-//     DEACTIVATING --load_balancer_drain, if the task ran and its service has loadBalancers, else 0-->
+//     DEACTIVATING --the deregistration delay of its target groups once the engine deregistered the task's
+//         targets; without a load balancer emulation attached, load_balancer_drain if the task ran and its
+//         service has loadBalancers; else 0-->
 //         STOPPING (the runtime is asked to stop the task)
 //     STOPPING --no container left running, or stop_report_timeout--> DEPROVISIONING (executionStoppedAt)
 //     DEPROVISIONING --deprovisioning--> STOPPED (stoppedAt, ENI DELETED, containers STOPPED)

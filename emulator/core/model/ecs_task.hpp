@@ -57,6 +57,15 @@ struct TaskOverride {
     std::optional<int> ephemeral_storage_gib;
 };
 
+// A (target group, IP, port) registration made for a task (ECS registers the task's ENI address on the
+// containerPort of each of its service's loadBalancers).
+struct TaskTarget {
+    std::string target_group_arn;
+    std::string ip;
+    int port = 0;
+    bool operator==(const TaskTarget&) const = default;
+};
+
 struct Task {
     std::string arn;
     std::string id;  // 32 lowercase hex
@@ -102,6 +111,10 @@ struct Task {
     // The 127.0.0.0/8 address the task runtime serves this task's container ports on; empty until the task
     // is handed to a runtime. Not AWS-visible: the ENI's private address is what DescribeTasks shows.
     std::string local_address;
+    // Load balancer targets the engine registered for this task, and once it deregistered them, how long
+    // the longest-draining of their target groups holds the task in DEACTIVATING. Not AWS-visible.
+    std::vector<TaskTarget> load_balancer_targets;
+    std::optional<Duration> load_balancer_drain;
 
     bool is_live() const { return ecs::is_live(last_status); }
 };

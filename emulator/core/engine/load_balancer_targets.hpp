@@ -1,0 +1,33 @@
+#pragma once
+// ECS's side of the load balancer integration, as the engine sees it: register a task's (IP, port) in a
+// target group, deregister it (draining) and read the load balancer's opinion of it. The emulator and the
+// simulator implement this over the ELBv2 store (elbv2_targets.hpp), whose health the ALB control logic
+// advances; the engine hears of health changes through Engine::on_target_health_changed().
+#include <optional>
+#include <string>
+
+#include "emulator/core/model/ecs_task.hpp"
+#include "emulator/core/scheduler/scheduler_enums.hpp"
+#include "emulator/core/time.hpp"
+
+namespace ecsemu::core::engine {
+
+using TargetRef = ecs::TaskTarget;
+
+class LoadBalancerTargets {
+public:
+    virtual ~LoadBalancerTargets() = default;
+    // False when the target group does not exist (deleted after the service was created).
+    virtual bool register_target(const std::string& account_id, const std::string& region,
+                                 const TargetRef& target, Instant now) = 0;
+    // Starts draining the target; returns the group's deregistration delay (how long ECS holds the task in
+    // DEACTIVATING), or nothing when the target was not registered.
+    virtual std::optional<Duration> deregister_target(const std::string& account_id,
+                                                      const std::string& region, const TargetRef& target,
+                                                      Instant now) = 0;
+    // None when the target is not registered (or its group is gone).
+    virtual scheduler::TargetHealth target_health(const std::string& account_id, const std::string& region,
+                                                  const TargetRef& target) const = 0;
+};
+
+}  // namespace ecsemu::core::engine

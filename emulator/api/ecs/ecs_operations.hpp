@@ -3,6 +3,7 @@
 // the response. Handlers never read a clock or draw ids except through the context.
 #include "emulator/api/service.hpp"
 #include "emulator/core/ecs/ecs_state.hpp"
+#include "emulator/core/ecs/target_group_lookup.hpp"
 #include "emulator/core/ids.hpp"
 #include "emulator/core/model/ec2.hpp"
 
@@ -16,6 +17,8 @@ struct OperationContext {
     // No runtime drives task lifecycles yet, so StopTask finishes the stop itself (settle_stopped_task).
     // Once the scheduler runs tasks it settles stops when the task has really stopped, and this is false.
     bool settle_stops_immediately = true;
+    // Validates the target groups services name; null: not validated.
+    const core::ecs::TargetGroupLookup* target_groups = nullptr;
 };
 
 using OperationHandler = ApiResult (*)(OperationContext&);

@@ -77,7 +77,7 @@ ApiResult EcsService::call(const ApiCall& call) {
     }
     if (auto invalid = ecs_input_validator().validate(call.operation, call.params)) return *invalid;
     core::ecs::EcsRegion& region = world_.region(call.account_id, call.region);
-    OperationContext ctx{region.state, region.ids, ec2_, call, settle_stops_immediately_};
+    OperationContext ctx{region.state, region.ids, ec2_, call, settle_stops_immediately_, target_groups_};
     // A failed call is not journaled, so it must leave no trace: core validates before it changes state,
     // and ids it drew are given back here.
     const core::IdSource ids_before = region.ids;

@@ -9,6 +9,7 @@
 #include "emulator/api/service.hpp"
 #include "emulator/core/ecs/ecs_state.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
+#include "emulator/core/ecs/target_group_lookup.hpp"
 #include "emulator/core/model/ec2.hpp"
 
 namespace ecsemu::api::ecs {
@@ -35,12 +36,16 @@ public:
     void set_settle_stops_immediately(bool settle) { settle_stops_immediately_ = settle; }
 
     core::ecs::EcsWorld& world() { return world_; }
+    // From now on CreateService and UpdateService check their target groups with `lookup` (which must
+    // outlive this service).
+    void set_target_group_lookup(const core::ecs::TargetGroupLookup* lookup) { target_groups_ = lookup; }
 
 private:
     std::unique_ptr<core::ecs::EcsWorld> owned_world_;  // null when the world is shared
     core::ecs::EcsWorld& world_;
     const core::Ec2Directory& ec2_;
     bool settle_stops_immediately_ = true;
+    const core::ecs::TargetGroupLookup* target_groups_ = nullptr;
 };
 
 }  // namespace ecsemu::api::ecs

@@ -12,9 +12,36 @@ using namespace core::ecs;
 using core::ecs::Service;  // not api::Service
 using nlohmann::json;
 
+namespace {
+
+// ECS refuses a service whose target group does not exist or that no load balancer routes to (the
+// deployment could never become healthy).
+core::Status check_target_groups(const OperationContext& ctx,
+                                 const std::vector<LoadBalancer>& load_balancers) {
+    if (ctx.target_groups == nullptr) return core::Ok{};
+    for (const auto& lb : load_balancers) {
+        if (lb.target_group_arn.empty()) continue;
+        switch (ctx.target_groups->target_group_status(ctx.call.account_id, ctx.call.region,
+                                                       lb.target_group_arn)) {
+            case TargetGroupStatus::Missing:
+                return invalid_parameter("The target group with targetGroupArn " + lb.target_group_arn +
+                                         " does not exist.");
+            case TargetGroupStatus::NoLoadBalancer:
+                return invalid_parameter("The target group with targetGroupArn " + lb.target_group_arn +
+                                         " does not have an associated load balancer.");
+            case TargetGroupStatus::Usable:
+                break;
+        }
+    }
+    return core::Ok{};
+}
+
+}  // namespace
+
 ApiResult create_service(OperationContext& ctx) {
     auto spec = decode_create_service(ctx.call.params);
     if (!spec) return spec.error();
+    if (auto checked = check_target_groups(ctx, spec->load_balancers); !checked) return checked.error();
     const bool tagged = !spec->tags.empty();
     auto service =
         core::ecs::create_service(ctx.state, ctx.ec2, std::move(spec.value()), ctx.call.now, ctx.ids);
@@ -25,6 +52,9 @@ ApiResult create_service(OperationContext& ctx) {
 ApiResult update_service(OperationContext& ctx) {
     auto spec = decode_update_service(ctx.call.params);
     if (!spec) return spec.error();
+    if (spec->load_balancers) {
+        if (auto checked = check_target_groups(ctx, *spec->load_balancers); !checked) return checked.error();
+    }
     auto service =
         core::ecs::update_service(ctx.state, ctx.ec2, std::move(spec.value()), ctx.call.now, ctx.ids);
     if (!service) return service.error();

@@ -1,6 +1,7 @@
 #include "net/stub/stub_responses.hpp"
 
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 
@@ -83,6 +84,17 @@ std::string json_escape(std::string_view s) {
         }
     }
     return out;
+}
+
+core::Duration request_latency(const StubBehaviour& behaviour, const HttpRequest& request) {
+    const std::string_view value = request.header(kStubLatencyHeader);
+    if (value.empty() || value.size() > 6) return behaviour.latency;
+    std::int64_t ms = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9') return behaviour.latency;
+        ms = ms * 10 + (c - '0');
+    }
+    return ms <= 600'000 ? core::Duration::milliseconds(ms) : behaviour.latency;
 }
 
 HttpResponse answer_stub_request(const StubIdentity& identity, const StubBehaviour& behaviour,

@@ -28,6 +28,12 @@ HttpResponse answer_stub_request(const StubIdentity& identity, const StubBehavio
                                  const std::optional<std::string>& health_check_path,
                                  const HttpRequest& request, bool failing);
 
+// How long to hold this answer: the container's ECSEMU_STUB_LATENCY_MS, or, for one request, the emulated
+// milliseconds in its X-Ecsemu-Stub-Latency-Ms header (0..600000), so a test can make one request slow
+// (draining, timeouts) without slowing the task down for everyone.
+inline constexpr std::string_view kStubLatencyHeader = "X-Ecsemu-Stub-Latency-Ms";
+core::Duration request_latency(const StubBehaviour& behaviour, const HttpRequest& request);
+
 // s as the inside of a JSON string literal (quotes not included).
 std::string json_escape(std::string_view s);
 

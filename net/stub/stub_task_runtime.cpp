@@ -210,12 +210,13 @@ struct StubTaskRuntime::Impl {
         bool failing = stub_is_failing(container.behaviour, now - container.running_since);
         HttpResponse response = answer_stub_request(container.identity, container.behaviour,
                                                     container.health_check_path, request, failing);
-        if (container.behaviour.latency.ms <= 0) {
+        const core::Duration latency = request_latency(container.behaviour, request);
+        if (latency.ms <= 0) {
             respond(std::move(response));
             return;
         }
         ++task.in_flight;
-        schedule(task, now + container.behaviour.latency, [this, &task, response, respond]() mutable {
+        schedule(task, now + latency, [this, &task, response, respond]() mutable {
             --task.in_flight;
             respond(std::move(response));
             if (task.stopping && task.in_flight == 0) {

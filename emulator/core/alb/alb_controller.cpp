@@ -1,0 +1,289 @@
+#include "emulator/core/alb/alb_controller.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "emulator/core/alb/target_health_machine.hpp"
+
+namespace ecsemu::core::alb {
+
+namespace {
+
+using elbv2::RegisteredTarget;
+using elbv2::TargetGroup;
+
+std::pair<std::string, std::string> split_region_key(const std::string& key) {
+    const std::size_t slash = key.find('/');
+    if (slash == std::string::npos) return {key, ""};
+    return {key.substr(0, slash), key.substr(slash + 1)};
+}
+
+int health_check_port(const TargetGroup& group, const RegisteredTarget& target) {
+    const std::string& port = group.health_check.port;
+    if (port.empty() || port == "traffic-port") return target.port;
+    int value = 0;
+    const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
+    return (error == std::errc() && end == port.data() + port.size()) ? value : target.port;
+}
+
+RegisteredTarget* find_target(TargetGroup& group, const std::string& id, int port) {
+    for (RegisteredTarget& target : group.targets)
+        if (target.id == id && target.port == port) return &target;
+    return nullptr;
+}
+
+}  // namespace
+
+AlbController::AlbController(elbv2::Elbv2World& world, Clock& clock, HealthProbe& probe,
+                             AlbControllerHooks hooks)
+    : world_(world),
+      clock_(clock),
+      probe_(probe),
+      hooks_(std::move(hooks)),
+      self_(std::make_shared<AlbController*>(this)),
+      snapshot_(std::make_shared<const RoutingSnapshot>()) {}
+
+AlbController::~AlbController() {
+    if (timer_) clock_.cancel(*timer_);
+}
+
+void AlbController::on_api_mutation(const std::string& /*account_id*/, const std::string& /*region*/) {
+    // One snapshot covers every region, and a pass walks them all: the region only says that something
+    // changed.
+    routing_dirty_ = true;
+    request_pass_at(clock_.now());
+}
+
+void AlbController::reconcile_all() {
+    routing_dirty_ = true;
+    request_pass_at(clock_.now());
+}
+
+void AlbController::reset() {
+    if (timer_) clock_.cancel(*timer_);
+    timer_.reset();
+    timer_at_.reset();
+    in_flight_.clear();
+    completed_.clear();
+    outgoing_.clear();
+    used_groups_.clear();
+    health_changed_.clear();
+    routing_change_at_.reset();
+    routing_dirty_ = false;
+    publish_snapshot(clock_.now());
+}
+
+// ------------------------------------------------------------------------------------------------- pass
+
+void AlbController::request_pass_at(Instant at) {
+    if (timer_ && timer_at_ && *timer_at_ <= at) return;
+    if (timer_) clock_.cancel(*timer_);
+    timer_at_ = at;
+    timer_ = clock_.schedule_at(at, [this] { run_pass(); });
+}
+
+void AlbController::run_pass() {
+    timer_.reset();
+    timer_at_.reset();
+    const Instant now = clock_.now();
+    ++passes_;
+    record_results(now);
+    walk_groups(now);
+    if (routing_change_at_ && *routing_change_at_ <= now) routing_dirty_ = true;
+    if (routing_dirty_) publish_snapshot(now);
+    send_probes();
+    notify_health_changes();
+    schedule_next_pass(now);
+}
+
+void AlbController::record_results(Instant now) {
+    std::vector<Completed> results = std::move(completed_);
+    completed_.clear();
+    for (const Completed& done : results) {
+        const auto flight = in_flight_.find(done.key);
+        if (flight == in_flight_.end() || flight->second.sequence != done.sequence) continue;
+        const Instant registered_at = flight->second.registered_at;
+        in_flight_.erase(flight);
+
+        const auto& [region_key, group_arn, target_id, port] = done.key;
+        const auto region = world_.regions().find(region_key);
+        if (region == world_.regions().end()) continue;
+        const auto group = region->second.state.target_groups.find(group_arn);
+        if (group == region->second.state.target_groups.end()) continue;
+        RegisteredTarget* target = find_target(group->second, target_id, port);
+        // Deregistered and registered again while the check was out: the result is about the old one.
+        if (target == nullptr || target->registered_at != registered_at) continue;
+        if (apply_probe_result(*target, group->second.health_check, done.result, now)) {
+            health_changed_.insert({region_key, group_arn});
+            routing_dirty_ = true;
+        }
+    }
+}
+
+void AlbController::walk_groups(Instant now) {
+    std::set<GroupKey> used_now;
+    for (auto& [region_key, region] : world_.regions()) {
+        const std::set<std::string> in_use = target_groups_in_use(region.state);
+        for (auto& [arn, group] : region.state.target_groups) {
+            walk_group(region_key, in_use, group, now);
+            if (in_use.count(arn) != 0) used_now.insert({region_key, arn});
+        }
+    }
+    // Forget flights of registrations that no longer exist or are no longer checked.
+    for (auto it = in_flight_.begin(); it != in_flight_.end();) {
+        const auto& [region_key, group_arn, target_id, port] = it->first;
+        bool keep = used_now.count({region_key, group_arn}) != 0;
+        if (keep) {
+            TargetGroup& group = world_.regions().at(region_key).state.target_groups.at(group_arn);
+            const RegisteredTarget* target = find_target(group, target_id, port);
+            keep = target != nullptr && !is_draining(*target) &&
+                   target->registered_at == it->second.registered_at;
+        }
+        it = keep ? std::next(it) : in_flight_.erase(it);
+    }
+    if (used_now != used_groups_) routing_dirty_ = true;
+    used_groups_ = std::move(used_now);
+}
+
+void AlbController::walk_group(const std::string& region_key, const std::set<std::string>& in_use,
+                               TargetGroup& group, Instant now) {
+    const GroupKey key{region_key, group.arn};
+    const bool used = in_use.count(group.arn) != 0;
+    const bool was_used = used_groups_.count(key) != 0;
+    bool changed = false;
+    const Duration deregistration_delay =
+        Duration::seconds(attribute_int(group.attributes, "deregistration_delay.timeout_seconds", 300));
+
+    for (auto it = group.targets.begin(); it != group.targets.end();) {
+        RegisteredTarget& target = *it;
+        if (is_draining(target)) {
+            // The API layer sets drain_until; a draining target without one drains for the group's delay.
+            if (!target.drain_until) target.drain_until = now + deregistration_delay;
+            if (now >= *target.drain_until) {
+                it = group.targets.erase(it);
+                changed = true;
+                continue;
+            }
+            ++it;
+            continue;
+        }
+        if (!used) {
+            // AWS shows these as unused (computed by the API layer); when the group receives traffic again
+            // its targets start over from the initial checks.
+            if (was_used && restart_health(target)) changed = true;
+            target.next_check_at.reset();
+            ++it;
+            continue;
+        }
+        check_target(region_key, group, target, now, changed);
+        ++it;
+    }
+    if (changed) {
+        health_changed_.insert(key);
+        routing_dirty_ = true;
+    }
+}
+
+void AlbController::check_target(const std::string& region_key, const TargetGroup& group,
+                                 RegisteredTarget& target, Instant now, bool& changed) {
+    if (!group.health_check.enabled) {
+        if (target.health.state != elbv2::TargetState::Unavailable) {
+            target.health = health_check_disabled_status();
+            changed = true;
+        }
+        target.next_check_at.reset();
+        return;
+    }
+    if (target.health.state == elbv2::TargetState::Unavailable ||
+        target.health.state == elbv2::TargetState::Unused ||
+        (target.health.state == elbv2::TargetState::Initial && target.health.reason.empty())) {
+        if (restart_health(target)) changed = true;
+    }
+    if (!target.next_check_at) target.next_check_at = now + kFirstCheckDelay;
+    if (now < *target.next_check_at) return;
+
+    const Duration interval = Duration::seconds(std::max(1, group.health_check.interval_seconds));
+    target.next_check_at = now + interval;
+    const TargetKey key{region_key, group.arn, target.id, target.port};
+    const Duration timeout = Duration::seconds(std::max(1, group.health_check.timeout_seconds));
+    const auto flight = in_flight_.find(key);
+    if (flight != in_flight_.end() && now < flight->second.stale_at)
+        return;  // still waiting for the last one
+
+    if (mark_check_sent(target)) changed = true;
+    const std::uint64_t sequence = next_sequence_++;
+    in_flight_[key] = InFlight{sequence, target.registered_at, now + timeout + interval};
+
+    const int port = health_check_port(group, target);
+    const auto [account, region] = split_region_key(region_key);
+    Outgoing outgoing{key, sequence, std::nullopt};
+    if (const auto dial = resolve_dial(hooks_.resolve_dial, account, region, target.id, port)) {
+        ProbeRequest request;
+        request.dial_host = dial->first;
+        request.dial_port = dial->second;
+        request.path = group.health_check.path.empty() ? "/" : group.health_check.path;
+        request.host_header = target.id + ":" + std::to_string(port);
+        request.timeout = timeout;
+        outgoing.request = std::move(request);
+    }
+    outgoing_.push_back(std::move(outgoing));
+}
+
+void AlbController::publish_snapshot(Instant now) {
+    routing_dirty_ = false;
+    auto snapshot = std::make_shared<RoutingSnapshot>(compile_snapshot(world_, now, hooks_.resolve_dial));
+    snapshot->version = next_version_++;
+    routing_change_at_ = next_routing_change(world_, now);
+    snapshot_ = std::move(snapshot);
+    if (hooks_.publish) hooks_.publish(snapshot_);
+}
+
+void AlbController::send_probes() {
+    std::vector<Outgoing> outgoing = std::move(outgoing_);
+    outgoing_.clear();
+    const std::weak_ptr<AlbController*> weak = self_;
+    for (Outgoing& probe : outgoing) {
+        if (!probe.request) {
+            completed_.push_back(
+                {probe.key, probe.sequence, ProbeResult{ProbeResult::Outcome::ConnectFailed, 0}});
+            request_pass_at(clock_.now());
+            continue;
+        }
+        probe_.probe(*probe.request, [weak, key = probe.key, sequence = probe.sequence](ProbeResult result) {
+            const auto self = weak.lock();
+            if (!self) return;
+            AlbController& controller = **self;
+            controller.completed_.push_back({key, sequence, result});
+            controller.request_pass_at(controller.clock_.now());
+        });
+    }
+}
+
+void AlbController::notify_health_changes() {
+    std::set<GroupKey> changed = std::move(health_changed_);
+    health_changed_.clear();
+    if (!hooks_.on_target_health_changed) return;
+    for (const auto& [region_key, group_arn] : changed) {
+        const auto [account, region] = split_region_key(region_key);
+        hooks_.on_target_health_changed(account, region, group_arn);
+    }
+}
+
+void AlbController::schedule_next_pass(Instant now) {
+    std::optional<Instant> earliest = routing_change_at_;
+    const auto consider = [&](Instant at) {
+        if (!earliest || at < *earliest) earliest = at;
+    };
+    for (const auto& [region_key, region] : world_.regions()) {
+        for (const auto& [arn, group] : region.state.target_groups) {
+            const bool used = used_groups_.count({region_key, arn}) != 0;
+            for (const RegisteredTarget& target : group.targets) {
+                if (target.drain_until) consider(*target.drain_until);
+                if (used && target.next_check_at && !is_draining(target)) consider(*target.next_check_at);
+            }
+        }
+    }
+    if (earliest) request_pass_at(std::max(*earliest, now));
+}
+
+}  // namespace ecsemu::core::alb

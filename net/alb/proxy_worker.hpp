@@ -1,0 +1,70 @@
+#pragma once
+// One proxy thread's world: its io_context, the routing state it last picked up, its target connection
+// pool, round-robin positions and random generator. Everything here is touched by that thread only,
+// except RoutingPublisher, through which the control thread hands over new routing.
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+
+#include "net/alb/http_date_cache.hpp"
+#include "net/alb/routing_state.hpp"
+#include "net/alb/target_choice.hpp"
+#include "net/alb/target_pool.hpp"
+
+namespace ecsemu::net::alb {
+
+// The latest routing state. Threads compare a generation number per request (one atomic load) and take
+// the mutex only when it moved.
+struct RoutingPublisher {
+    std::atomic<std::uint64_t> generation{0};
+    std::mutex mutex;
+    std::shared_ptr<RoutingState> state;
+
+    void publish(std::shared_ptr<RoutingState> next) {
+        std::lock_guard lock(mutex);
+        state = std::move(next);
+        generation.fetch_add(1, std::memory_order_release);
+    }
+};
+
+class ProxyConnection;
+
+struct ProxyWorker {
+    ProxyWorker(std::size_t thread_index, RoutingPublisher& routing_publisher)
+        : index(thread_index), publisher(routing_publisher) {
+        random.state ^= (thread_index + 1) * 0xbf58476d1ce4e5b9ULL;
+    }
+
+    // The current routing state; nullptr before the first snapshot.
+    RoutingState* routing() {
+        auto latest = publisher.generation.load(std::memory_order_acquire);
+        if (latest != generation) {
+            std::lock_guard lock(publisher.mutex);
+            state = publisher.state;
+            generation = publisher.generation.load(std::memory_order_relaxed);
+            round_robin.assign(state ? state->snapshot().groups.size() : 0, 0);
+        }
+        return state.get();
+    }
+
+    std::size_t index;
+    RoutingPublisher& publisher;
+    std::shared_ptr<RoutingState> state;
+    std::uint64_t generation = 0;
+    std::vector<std::uint32_t> round_robin;  // per target group of `state`
+    FastRandom random;
+    HttpDateCache date;
+    TargetPool pool;
+    std::list<ProxyConnection*> connections;  // what stop() closes
+    bool stopping = false;
+    // Declared last, so destroyed first: coroutine frames it still holds unregister from the members above.
+    boost::asio::io_context io{1};
+};
+
+}  // namespace ecsemu::net::alb

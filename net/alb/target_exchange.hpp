@@ -1,0 +1,64 @@
+#pragma once
+// One request/response exchange with a target over a pooled keep-alive connection (or a fresh one), with
+// ALB's failure semantics: connect refused, reset, close or a malformed response -> BadGateway; no connect
+// within 10 s or no response within the idle timeout -> Timeout. A pooled connection that turns out to be
+// closed before any response byte arrives is not a target failure: the request goes once more on a fresh
+// connection.
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <utility>  // before Boost 1.74's awaitable.hpp, which uses std::exchange
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "net/alb/message_reader.hpp"
+#include "net/alb/proxy_worker.hpp"
+#include "net/alb/read_buffer.hpp"
+#include "net/alb/watchdog.hpp"
+
+namespace ecsemu::net::alb {
+
+class TargetExchange {
+public:
+    enum class Outcome { Response, BadGateway, Timeout, Cancelled };
+
+    static constexpr std::chrono::seconds kConnectTimeout{10};
+    static constexpr std::size_t kResponseHeaderLimitBytes = 32 * 1024;
+    static constexpr std::uint64_t kResponseBodyLimitBytes = 256ULL * 1024 * 1024;
+
+    explicit TargetExchange(ProxyWorker& worker);
+    ~TargetExchange();
+    TargetExchange(const TargetExchange&) = delete;
+    TargetExchange& operator=(const TargetExchange&) = delete;
+
+    // Sends head + body and reads the whole response. On Response, response() and response_base() hold
+    // it until the next run(); the connection has already gone back to the pool when it can be reused.
+    boost::asio::awaitable<Outcome> run(const boost::asio::ip::tcp::endpoint& endpoint, std::string_view head,
+                                        std::string_view body, bool head_request,
+                                        std::chrono::steady_clock::duration response_timeout);
+
+    const MessageReader& response() const { return reader_; }
+    const char* response_base() const { return buffer_.base(); }
+
+    // Abandons the exchange in progress (proxy stopping).
+    void cancel();
+
+private:
+    enum class Attempt { Done, Retry, Failed, TimedOut, Cancelled };
+    boost::asio::awaitable<Attempt> attempt(const boost::asio::ip::tcp::endpoint& endpoint, bool pooled,
+                                            std::string_view head, std::string_view body, bool head_request,
+                                            std::chrono::steady_clock::duration response_timeout);
+    void close_socket();
+
+    ProxyWorker& worker_;
+    boost::asio::ip::tcp::socket socket_;
+    ReadBuffer buffer_;
+    MessageReader reader_;
+    Watchdog watchdog_;
+    bool timed_out_ = false;
+    bool cancelled_ = false;
+};
+
+}  // namespace ecsemu::net::alb

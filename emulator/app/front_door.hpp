@@ -3,6 +3,7 @@
 // reset path that test suites already call) are answered here; everything else is an AWS API call for the
 // gateway. Runs on the io_context thread, like the gateway it calls.
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,11 @@ public:
         clock_ = &clock;
     }
 
+    // Fills `loadBalancers` of /_ecsemu/endpoints (an empty list without it).
+    void set_load_balancer_endpoints(std::function<nlohmann::json()> source) {
+        load_balancer_endpoints_ = std::move(source);
+    }
+
     net::HttpResponse handle(net::HttpRequest& request);
 
 private:
@@ -55,6 +61,7 @@ private:
     persist::FileJournal* journal_;
     std::string api_url_;
     std::function<void()> after_reset_;
+    std::function<nlohmann::json()> load_balancer_endpoints_;
     const core::ecs::EcsWorld* ecs_world_ = nullptr;
     const core::Ec2Directory* ec2_ = nullptr;
     core::Clock* clock_ = nullptr;

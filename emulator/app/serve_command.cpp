@@ -20,6 +20,7 @@
 #include "emulator/api/wire/journal_record.hpp"
 #include "emulator/app/continued_clock.hpp"
 #include "emulator/app/front_door.hpp"
+#include "emulator/app/load_balancing.hpp"
 #include "emulator/app/service_registry.hpp"
 #include "emulator/app/task_runtimes.hpp"
 #include "emulator/core/engine/engine.hpp"
@@ -183,7 +184,12 @@ int run_serve(const ServeOptions& options) {
     knobs.api_base_url = api_url;
     ControlPlane control(io, clock, services, std::move(process_mappings), task_log_dir(options),
                          std::move(knobs));
-    front_door.set_after_reset([&control] { control.engine.on_world_reset(); });
+    LoadBalancing load_balancing(io, clock, services, control.engine);
+    front_door.set_after_reset([&control, &load_balancing] {
+        control.engine.on_world_reset();
+        load_balancing.reset();
+    });
+    front_door.set_load_balancer_endpoints([&load_balancing] { return load_balancing.endpoints(); });
     if (journal) {
         // Before anything schedules a timer: the AsioClock still reads (nearly) the wall clock here.
         const core::Instant wall_now = asio_clock.now();
@@ -196,15 +202,22 @@ int run_serve(const ServeOptions& options) {
     }
     // Replay rebuilt what the API was told; no task survived the previous process.
     control.engine.recover_after_restart();
-    gateway.set_after_mutation([&control](const api::ApiCall& call) {
+    load_balancing.reconcile_all();
+    gateway.set_after_mutation([&control, &load_balancing](const api::ApiCall& call) {
         if (call.service == "ecs") control.engine.on_api_mutation(call.account_id, call.region);
+        if (call.service == "elasticloadbalancing") {
+            load_balancing.on_api_mutation(call.account_id, call.region);
+            // Listener and rule changes decide whether ECS's targets can ever turn healthy.
+            control.engine.on_target_health_changed(call.account_id, call.region);
+        }
     });
     front_door.set_api_url(api_url);
 
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&server, &io](const boost::system::error_code& ec, int) {
+    signals.async_wait([&server, &io, &load_balancing](const boost::system::error_code& ec, int) {
         if (ec) return;
         server.stop();
+        load_balancing.stop();
         // The engine's and the runtimes' timers would keep io.run() going; what they would do no longer
         // matters. The runtimes' destructors close stub servers and kill process groups.
         io.stop();

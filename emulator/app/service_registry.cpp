@@ -2,9 +2,11 @@
 
 #include "emulator/api/ec2/ec2_service.hpp"
 #include "emulator/api/ecs/ecs_service.hpp"
+#include "emulator/api/elbv2/elbv2_service.hpp"
 #include "emulator/api/sts/sts_service.hpp"
 #include "emulator/api/wire/gateway.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
+#include "emulator/core/elbv2/elbv2_state.hpp"
 
 namespace ecsemu::app {
 
@@ -12,9 +14,12 @@ ServiceRegistry::ServiceRegistry(api::Gateway& gateway)
     : ec2_(std::make_unique<api::ec2::Ec2Service>()),
       ecs_world_(std::make_unique<core::ecs::EcsWorld>()),
       ecs_(std::make_unique<api::ecs::EcsService>(*ecs_world_, *ec2_)),
+      elbv2_world_(std::make_unique<core::elbv2::Elbv2World>()),
+      elbv2_(std::make_unique<api::elbv2::Elbv2Service>(*elbv2_world_, *ec2_)),
       sts_(std::make_unique<api::sts::StsService>()) {
     gateway.add_service(*ec2_);
     gateway.add_service(*ecs_);
+    gateway.add_service(*elbv2_);
     gateway.add_service(*sts_);
 }
 

@@ -8,6 +8,9 @@ class Ec2Directory;
 namespace ecs {
 class EcsWorld;
 }
+namespace elbv2 {
+class Elbv2World;
+}
 }  // namespace ecsemu::core
 
 namespace ecsemu::api {
@@ -17,6 +20,9 @@ class Ec2Service;
 }
 namespace ecs {
 class EcsService;
+}
+namespace elbv2 {
+class Elbv2Service;
 }
 namespace sts {
 class StsService;
@@ -38,13 +44,20 @@ public:
     core::ecs::EcsWorld& ecs_world() { return *ecs_world_; }
     const core::Ec2Directory& ec2_directory() const;
     api::ecs::EcsService& ecs() { return *ecs_; }
+    // ELBv2's per-region load balancers, listeners, rules and target groups (the ALB control logic and the
+    // engine work on them alongside the API).
+    core::elbv2::Elbv2World& elbv2_world() { return *elbv2_world_; }
+    api::elbv2::Elbv2Service& elbv2() { return *elbv2_; }
 
 private:
     // Declaration order is construction order: ECS validates subnets and security groups through EC2's
-    // directory, so EC2 is built first and destroyed last; the ECS world outlives the ECS service.
+    // directory, so EC2 is built first and destroyed last; the ECS world outlives the ECS service (and the
+    // ELBv2 world the ELBv2 service).
     std::unique_ptr<api::ec2::Ec2Service> ec2_;
     std::unique_ptr<core::ecs::EcsWorld> ecs_world_;
     std::unique_ptr<api::ecs::EcsService> ecs_;
+    std::unique_ptr<core::elbv2::Elbv2World> elbv2_world_;
+    std::unique_ptr<api::elbv2::Elbv2Service> elbv2_;
     std::unique_ptr<api::sts::StsService> sts_;
 };
 

@@ -146,6 +146,14 @@ class Run:
         ecs = self.ecs()
 
         def prepare():
+            # ECS accepts only a target group that exists and that a load balancer routes to.
+            elbv2 = h.client(self.server, "elbv2")
+            lb = elbv2.create_load_balancer(Name="crash-alb", Subnets=self.vars["subnets"][:2])["LoadBalancers"][0]
+            tg = elbv2.create_target_group(Name="crash-tg", Protocol="HTTP", Port=8080, VpcId=self.vars["vpc"],
+                                           TargetType="ip")["TargetGroups"][0]
+            elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=80,
+                                  DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}])
+            self.vars["tg"] = tg["TargetGroupArn"]
             for name, desired in (("crash-svc-1", 0), ("crash-svc-2", 1)):
                 ecs.create_service(cluster="crash-c1", serviceName=name, taskDefinition="crash-fam-a",
                                    desiredCount=desired, launchType="FARGATE", networkConfiguration=self.network(),
@@ -156,8 +164,7 @@ class Run:
             self.world.add_service(h.REGION, "crash-c2", "crash-svc-3")
             return ecs.create_service(cluster="crash-c2", serviceName="crash-svc-3", taskDefinition="crash-fam-b:1",
                                       desiredCount=0, launchType="FARGATE", networkConfiguration=self.network(),
-                                      loadBalancers=[{"targetGroupArn": "arn:aws:elasticloadbalancing:%s:%s:"
-                                                      "targetgroup/crash-tg/0123456789abcdef" % (h.REGION, h.ACCOUNT_ID),
+                                      loadBalancers=[{"targetGroupArn": self.vars["tg"],
                                                       "containerName": "app", "containerPort": 8080}])
 
         def touched(resp):

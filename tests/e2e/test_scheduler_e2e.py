@@ -22,11 +22,11 @@ import time
 import urllib.request
 
 import ecsemu_harness as h
+import e2e_alb
 
 TIME_SCALE = 10
 CLUSTER = "ielts-prod-cluster"
 CRASHER_IMAGE = "ecsemu-e2e/crasher:1"
-TG = "arn:aws:elasticloadbalancing:%s:%s:targetgroup/ielts-%s-tg/0123456789abcdef"
 
 GUIDE_SERVICES = {
     "ielts-backend-service": {"family": "ielts-backend", "container": "backend", "port": 8080,
@@ -62,6 +62,7 @@ def network(w):
     for az, cidr in (("ap-southeast-1a", "10.0.11.0/24"), ("ap-southeast-1b", "10.0.12.0/24")):
         w.subnets.append(w.ec2.create_subnet(VpcId=vpc, CidrBlock=cidr, AvailabilityZone=az)["Subnet"]["SubnetId"])
     w.sg = w.ec2.create_security_group(GroupName="ielts-backend-sg", Description="backend", VpcId=vpc)["GroupId"]
+    w.target_groups = e2e_alb.create_guide_alb(h.client(w.server, "elbv2"), vpc, w.subnets, w.sg)
     w.ecs.create_cluster(clusterName=CLUSTER, serviceConnectDefaults={"namespace": "ielts.local"})
     for spec in GUIDE_SERVICES.values():
         w.ecs.register_task_definition(
@@ -86,7 +87,7 @@ def create_guide_services(w):
             serviceConnectConfiguration={"enabled": True, "namespace": "ielts.local", "services": [{
                 "portName": spec["container"], "discoveryName": spec["container"],
                 "clientAliases": [{"port": spec["port"], "dnsName": "%s.ielts.local" % spec["container"]}]}]},
-            loadBalancers=[{"targetGroupArn": TG % (h.REGION, h.ACCOUNT_ID, spec["container"]),
+            loadBalancers=[{"targetGroupArn": w.target_groups[spec["container"]],
                             "containerName": spec["container"], "containerPort": spec["port"]}])
     # The CLI waiter polls every 15 s; it runs alongside boto3's, on the other service.
     cli_wait = subprocess.Popen(

@@ -33,6 +33,14 @@ public:
     const core::Vpc* find_vpc(const std::string& region, const std::string& vpc_id) const override {
         return store_.find_vpc(region, vpc_id);
     }
+    const core::Subnet* find_subnet_containing(const std::string& region, const std::string& vpc_id,
+                                               const std::string& ipv4) const override {
+        return store_.find_subnet_containing(region, vpc_id, ipv4);
+    }
+    const core::SecurityGroup* find_default_security_group(const std::string& region,
+                                                           const std::string& vpc_id) const override {
+        return store_.find_default_security_group(region, vpc_id);
+    }
 
     const core::ec2::Ec2Store& store() const { return store_; }
 

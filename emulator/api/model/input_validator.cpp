@@ -408,6 +408,17 @@ const InputValidator& ec2_input_validator() {
     return validator;
 }
 
+const InputValidator& elbv2_input_validator() {
+    static const InputValidator validator(elbv2_input_shapes_json, [] {
+        InputValidatorOptions options;
+        options.missing_member_code = "ValidationError";
+        options.type_mismatch_code = "ValidationError";
+        options.form_encoded = true;
+        return options;
+    }());
+    return validator;
+}
+
 const InputValidator& ecs_input_validator() {
     static const InputValidator validator(ecs_input_shapes_json, [] {
         InputValidatorOptions options;

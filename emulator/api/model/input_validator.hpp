@@ -77,4 +77,7 @@ const InputValidator& ecs_input_validator();
 // EC2 (form-encoded, EC2 wording): MissingParameter, InvalidParameterValue, UnknownParameter.
 const InputValidator& ec2_input_validator();
 
+// ELBv2 (Query, form-encoded, Coral wording): missing members and unparsable values are ValidationError.
+const InputValidator& elbv2_input_validator();
+
 }  // namespace ecsemu::api

@@ -23,6 +23,10 @@ public:
     const SecurityGroup* find_security_group(const std::string& region_name,
                                              const std::string& group_id) const override;
     const Vpc* find_vpc(const std::string& region_name, const std::string& vpc_id) const override;
+    const Subnet* find_subnet_containing(const std::string& region_name, const std::string& vpc_id,
+                                         const std::string& ipv4) const override;
+    const SecurityGroup* find_default_security_group(const std::string& region_name,
+                                                     const std::string& vpc_id) const override;
 
 private:
     mutable std::map<std::string, RegionState, std::less<>> regions_;

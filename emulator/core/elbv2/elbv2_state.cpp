@@ -37,10 +37,11 @@ const Elbv2Region* Elbv2World::find_region(const std::string& account_id, const 
 }
 
 std::string Elbv2World::allocate_local_address() {
-    // 127.255.0.0/16 lies outside the task addresses (127.1.0.0 .. 127.254.255.255,
-    // engine/runtime_launch.hpp).
+    // 127.255.128.0/17 lies outside the task addresses (127.1.0.0 .. 127.254.255.255,
+    // engine/runtime_launch.hpp) and Service Connect's alias addresses (127.255.0.0/17, as ECS puts them in
+    // /etc/hosts).
     const int index = next_local_address_++ - 1;
-    const int high = (index / 254) % 256;
+    const int high = 128 + (index / 254) % 127;
     const int low = index % 254 + 1;
     return "127.255." + std::to_string(high) + "." + std::to_string(low);
 }

@@ -39,7 +39,7 @@ public:
         next_local_address_ = 1;
     }
 
-    // 127.255.0.1, 127.255.0.2, ...: one loopback address per load balancer, across every region, never
+    // 127.255.128.1, 127.255.128.2, ...: one loopback address per load balancer, across every region, never
     // reused while the process lives (the data plane may still hold a listener on a deleted one's address).
     std::string allocate_local_address();
 

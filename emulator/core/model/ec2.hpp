@@ -72,6 +72,16 @@ public:
     virtual const Vpc* find_vpc(const std::string& /*region*/, const std::string& /*vpc_id*/) const {
         return nullptr;
     }
+    // The subnet of vpc_id whose CIDR holds the dotted-quad ipv4 (ELBv2 ip targets take their zone from it).
+    virtual const Subnet* find_subnet_containing(const std::string& /*region*/, const std::string& /*vpc_id*/,
+                                                 const std::string& /*ipv4*/) const {
+        return nullptr;
+    }
+    // The VPC's group named "default" (ELBv2 load balancers created without SecurityGroups get it).
+    virtual const SecurityGroup* find_default_security_group(const std::string& /*region*/,
+                                                             const std::string& /*vpc_id*/) const {
+        return nullptr;
+    }
 };
 
 // Availability zone for a subnet ecsemu does not know: stable, documented rule so unknown ids still spread.

@@ -40,7 +40,7 @@ struct LoadBalancer {
     Instant active_at;
     Attributes attributes;
     Tags tags;
-    // The loopback address its listeners bind (127.255.0.N, N from 1 in creation order): data plane only,
+    // The loopback address its listeners bind (127.255.128.N, N from 1 in creation order): data plane only,
     // never shown by the API.
     std::string local_address;
 

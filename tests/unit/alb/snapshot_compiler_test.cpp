@@ -43,7 +43,7 @@ TEST_CASE("the guide's ALB: listener 80, rule 10 /api/* -> backend, default -> f
     CHECK(listener.load_balancer_arn == kLbArn);
     CHECK(listener.load_balancer_name == "ielts-alb");
     CHECK(listener.listener_arn == kListenerArn);
-    CHECK(listener.bind_host == "127.255.0.1");
+    CHECK(listener.bind_host == "127.255.128.1");
     CHECK(listener.port == 80);
     CHECK(listener.idle_timeout_seconds == 60);
     REQUIRE(listener.rules.size() == 2);

@@ -1,0 +1,83 @@
+#include "emulator/core/elbv2/usage.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace ecsemu::core::elbv2 {
+
+namespace {
+
+bool forwards_to(const Rule& rule, const std::string& tg_arn) {
+    for (const auto& arn : forwarded_target_groups(rule.actions))
+        if (arn == tg_arn) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> forwarded_target_groups(const std::vector<Action>& actions) {
+    std::vector<std::string> out;
+    const auto add = [&out](const std::string& arn) {
+        if (!arn.empty() && std::find(out.begin(), out.end(), arn) == out.end()) out.push_back(arn);
+    };
+    for (const auto& action : actions) {
+        if (action.type != "forward") continue;
+        add(action.target_group_arn);
+        for (const auto& group : action.forward_groups) add(group.target_group_arn);
+    }
+    return out;
+}
+
+bool target_group_in_use(const Elbv2State& state, const std::string& tg_arn) {
+    return std::any_of(state.rules.begin(), state.rules.end(),
+                       [&](const auto& entry) { return forwards_to(entry.second, tg_arn); });
+}
+
+std::vector<std::string> load_balancers_of_target_group(const Elbv2State& state, const std::string& tg_arn) {
+    std::set<std::string> found;
+    for (const auto& [arn, rule] : state.rules) {
+        if (!forwards_to(rule, tg_arn)) continue;
+        const auto listener = state.listeners.find(rule.listener_arn);
+        if (listener != state.listeners.end()) found.insert(listener->second.load_balancer_arn);
+    }
+    return {found.begin(), found.end()};
+}
+
+std::vector<std::string> target_groups_of_load_balancer(const Elbv2State& state, const std::string& lb_arn) {
+    std::set<std::string> found;
+    for (const auto& [arn, rule] : state.rules) {
+        const auto listener = state.listeners.find(rule.listener_arn);
+        if (listener == state.listeners.end() || listener->second.load_balancer_arn != lb_arn) continue;
+        for (const auto& tg : forwarded_target_groups(rule.actions)) found.insert(tg);
+    }
+    return {found.begin(), found.end()};
+}
+
+std::vector<const Rule*> rules_of_listener(const Elbv2State& state, const std::string& listener_arn) {
+    std::vector<const Rule*> out;
+    const Rule* default_rule = nullptr;
+    for (const auto& [arn, rule] : state.rules) {
+        if (rule.listener_arn != listener_arn) continue;
+        if (rule.is_default) {
+            default_rule = &rule;
+        } else {
+            out.push_back(&rule);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Rule* a, const Rule* b) { return a->priority < b->priority; });
+    if (default_rule != nullptr) out.push_back(default_rule);
+    return out;
+}
+
+int rule_count_of_load_balancer(const Elbv2State& state, const std::string& lb_arn) {
+    int count = 0;
+    for (const auto& [arn, rule] : state.rules) {
+        if (rule.is_default) continue;
+        const auto listener = state.listeners.find(rule.listener_arn);
+        if (listener != state.listeners.end() && listener->second.load_balancer_arn == lb_arn) ++count;
+    }
+    return count;
+}
+
+}  // namespace ecsemu::core::elbv2

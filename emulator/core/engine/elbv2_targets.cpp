@@ -1,0 +1,108 @@
+#include "emulator/core/engine/elbv2_targets.hpp"
+
+#include <charconv>
+#include <utility>
+
+#include "emulator/core/elbv2/elbv2_call.hpp"
+#include "emulator/core/elbv2/targets.hpp"
+#include "emulator/core/elbv2/usage.hpp"
+
+namespace ecsemu::core::engine {
+
+namespace {
+
+const elbv2::TargetGroup* find_group(const elbv2::Elbv2World& world, const std::string& account_id,
+                                     const std::string& region, const std::string& arn) {
+    const elbv2::Elbv2Region* state = world.find_region(account_id, region);
+    if (state == nullptr) return nullptr;
+    const auto it = state->state.target_groups.find(arn);
+    return it == state->state.target_groups.end() ? nullptr : &it->second;
+}
+
+Duration deregistration_delay(const elbv2::TargetGroup& group) {
+    const auto it = group.attributes.find("deregistration_delay.timeout_seconds");
+    int seconds = 300;
+    if (it != group.attributes.end()) {
+        const std::string& text = it->second;
+        std::from_chars(text.data(), text.data() + text.size(), seconds);
+    }
+    return Duration::seconds(seconds);
+}
+
+}  // namespace
+
+Elbv2Targets::Elbv2Targets(elbv2::Elbv2World& world, const Ec2Directory& ec2, ChangeHook on_change)
+    : world_(world), ec2_(ec2), on_change_(std::move(on_change)) {}
+
+bool Elbv2Targets::register_target(const std::string& account_id, const std::string& region,
+                                   const TargetRef& target, Instant now) {
+    if (find_group(world_, account_id, region, target.target_group_arn) == nullptr) return false;
+    elbv2::Elbv2Call call{world_, world_.region(account_id, region), ec2_, account_id, region, now};
+    const auto registered =
+        elbv2::register_targets(call, target.target_group_arn, {{target.ip, target.port, std::nullopt}});
+    if (!registered.ok()) return false;
+    if (on_change_) on_change_(account_id, region);
+    return true;
+}
+
+std::optional<Duration> Elbv2Targets::deregister_target(const std::string& account_id,
+                                                        const std::string& region, const TargetRef& target,
+                                                        Instant now) {
+    const elbv2::RegisteredTarget* registered = find(account_id, region, target);
+    if (registered == nullptr || registered->drain_until) return std::nullopt;
+    elbv2::Elbv2Region& state = world_.region(account_id, region);
+    const elbv2::TargetGroup& group = state.state.target_groups.at(target.target_group_arn);
+    // A group no listener uses drops the target at once (deregister_targets does the same).
+    const Duration delay =
+        elbv2::target_group_in_use(state.state, group.arn) ? deregistration_delay(group) : Duration{0};
+    elbv2::Elbv2Call call{world_, state, ec2_, account_id, region, now};
+    if (!elbv2::deregister_targets(call, target.target_group_arn, {{target.ip, target.port, std::nullopt}})
+             .ok())
+        return std::nullopt;
+    if (on_change_) on_change_(account_id, region);
+    return delay;
+}
+
+scheduler::TargetHealth Elbv2Targets::target_health(const std::string& account_id, const std::string& region,
+                                                    const TargetRef& target) const {
+    using elbv2::TargetState;
+    const elbv2::RegisteredTarget* registered = find(account_id, region, target);
+    if (registered == nullptr) return scheduler::TargetHealth::None;
+    switch (registered->health.state) {
+        case TargetState::Initial:
+        case TargetState::Unused:  // its group lost its listener: it can never pass a check
+            return scheduler::TargetHealth::Initial;
+        case TargetState::Healthy:
+        case TargetState::Unavailable:  // health checks disabled: ALB routes to it
+            return scheduler::TargetHealth::Healthy;
+        case TargetState::Unhealthy:
+            return scheduler::TargetHealth::Unhealthy;
+        case TargetState::UnhealthyDraining:
+        case TargetState::Draining:
+            return scheduler::TargetHealth::Draining;
+    }
+    return scheduler::TargetHealth::None;
+}
+
+ecs::TargetGroupStatus Elbv2Targets::target_group_status(const std::string& account_id,
+                                                         const std::string& region,
+                                                         const std::string& target_group_arn) const {
+    if (find_group(world_, account_id, region, target_group_arn) == nullptr)
+        return ecs::TargetGroupStatus::Missing;
+    const elbv2::Elbv2Region* state = world_.find_region(account_id, region);
+    return elbv2::target_group_in_use(state->state, target_group_arn)
+               ? ecs::TargetGroupStatus::Usable
+               : ecs::TargetGroupStatus::NoLoadBalancer;
+}
+
+const elbv2::RegisteredTarget* Elbv2Targets::find(const std::string& account_id, const std::string& region,
+                                                  const TargetRef& target) const {
+    const elbv2::TargetGroup* group = find_group(world_, account_id, region, target.target_group_arn);
+    if (group == nullptr) return nullptr;
+    for (const auto& registered : group->targets) {
+        if (registered.id == target.ip && registered.port == target.port) return &registered;
+    }
+    return nullptr;
+}
+
+}  // namespace ecsemu::core::engine

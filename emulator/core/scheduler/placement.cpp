@@ -78,16 +78,21 @@ void ZoneSpread::remove_task_from(const std::string& availability_zone) {
 }
 
 std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candidates, int count,
-                                              int& healthy_budget, ZoneSpread& spread) {
+                                              int& healthy_budget, ZoneSpread& spread,
+                                              bool awaiting_counts_as_healthy) {
+    auto uses_budget = [&](TaskCondition condition) {
+        return condition == TaskCondition::Healthy ||
+               (awaiting_counts_as_healthy && condition == TaskCondition::AwaitingHealth);
+    };
     std::vector<StopCandidate> picked;
     while (static_cast<int>(picked.size()) < count) {
         auto best = candidates.end();
         for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-            const bool allowed = it->condition != TaskCondition::Healthy || healthy_budget > 0;
+            const bool allowed = !uses_budget(it->condition) || healthy_budget > 0;
             if (allowed && (best == candidates.end() || stop_before(*it, *best, spread))) best = it;
         }
         if (best == candidates.end()) break;
-        if (best->condition == TaskCondition::Healthy) --healthy_budget;
+        if (uses_budget(best->condition)) --healthy_budget;
         spread.remove_task_from(best->task->availability_zone);
         picked.push_back(*best);
         candidates.erase(best);

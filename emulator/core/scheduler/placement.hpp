@@ -45,6 +45,7 @@ struct StopCandidate {
 // smallest task id. Healthy candidates are allowed only while healthy_budget > 0 and each one picked spends
 // one: that is how the healthy floor is kept. Updates `spread` for every pick.
 std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candidates, int count,
-                                              int& healthy_budget, ZoneSpread& spread);
+                                              int& healthy_budget, ZoneSpread& spread,
+                                              bool awaiting_counts_as_healthy = false);
 
 }  // namespace ecsemu::core::scheduler

@@ -115,12 +115,19 @@ std::vector<StopCandidate> stop_candidates(const Census& census, Predicate wante
     return candidates;
 }
 
+// RUNNING tasks of older deployments still in their health wait (no checks: 40 s after RUNNING) have been
+// serving all along: they count towards the minimum like healthy ones, so a deployment right after another
+// does not stop them before their replacements are healthy.
 void plan_older_stops(PlanPass& pass, ZoneSpread& spread, int& healthy_budget, StopBatch& batch) {
     auto candidates = stop_candidates(pass.census, [](const TaskEntry& entry) { return !entry.primary; });
     const int count = static_cast<int>(candidates.size());
-    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), count, healthy_budget, spread)) {
+    int budget = healthy_budget + pass.census.older.awaiting_health;
+    const int budget_before = budget;
+    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), count, budget, spread,
+                                                 /*awaiting_counts_as_healthy=*/true)) {
         batch.stop(pass, victim, ActionCause::Rollout);
     }
+    healthy_budget -= budget_before - budget;
 }
 
 bool stop_one_unhealthy_without_headroom(const PlanPass& pass, const StartNeed& need) {

@@ -133,3 +133,22 @@ TEST_CASE("a new task definition revision rolls out the same way", "[engine][rol
 }
 
 }  // namespace ecsemu::test
+
+namespace ecsemu::test {
+
+TEST_CASE(
+    "forceNewDeployment without any health check keeps the old tasks until the new ones count as healthy",
+    "[engine][rollout]") {
+    EngineWorld w;
+    w.register_task_definition("plain", "ielts/plain:1", false);
+    w.create_guide_service("web", 2, "plain");
+    w.run_for(Duration::seconds(30));
+    REQUIRE(w.tasks("web").size() == 2);
+    w.call("UpdateService", {{"cluster", kCluster}, {"service", "web"}, {"forceNewDeployment", true}});
+    w.run_for(Duration::milliseconds(500));
+    int running = 0;
+    for (const auto& task : w.tasks("web")) running += task["lastStatus"] == "RUNNING";
+    CHECK(running == 2);
+}
+
+}  // namespace ecsemu::test

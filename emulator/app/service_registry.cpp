@@ -1,10 +1,12 @@
 #include "emulator/app/service_registry.hpp"
 
+#include "emulator/api/cloudmap/cloudmap_service.hpp"
 #include "emulator/api/ec2/ec2_service.hpp"
 #include "emulator/api/ecs/ecs_service.hpp"
 #include "emulator/api/elbv2/elbv2_service.hpp"
 #include "emulator/api/sts/sts_service.hpp"
 #include "emulator/api/wire/gateway.hpp"
+#include "emulator/core/cloudmap/cloudmap_state.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
 #include "emulator/core/elbv2/elbv2_state.hpp"
 
@@ -16,10 +18,13 @@ ServiceRegistry::ServiceRegistry(api::Gateway& gateway)
       ecs_(std::make_unique<api::ecs::EcsService>(*ecs_world_, *ec2_)),
       elbv2_world_(std::make_unique<core::elbv2::Elbv2World>()),
       elbv2_(std::make_unique<api::elbv2::Elbv2Service>(*elbv2_world_, *ec2_)),
+      cloudmap_world_(std::make_unique<core::cloudmap::CloudMapWorld>()),
+      cloudmap_(std::make_unique<api::cloudmap::CloudMapService>(*cloudmap_world_)),
       sts_(std::make_unique<api::sts::StsService>()) {
     gateway.add_service(*ec2_);
     gateway.add_service(*ecs_);
     gateway.add_service(*elbv2_);
+    gateway.add_service(*cloudmap_);
     gateway.add_service(*sts_);
 }
 

@@ -5,6 +5,9 @@
 
 namespace ecsemu::core {
 class Ec2Directory;
+namespace cloudmap {
+class CloudMapWorld;
+}
 namespace ecs {
 class EcsWorld;
 }
@@ -15,6 +18,9 @@ class Elbv2World;
 
 namespace ecsemu::api {
 class Gateway;
+namespace cloudmap {
+class CloudMapService;
+}
 namespace ec2 {
 class Ec2Service;
 }
@@ -48,6 +54,10 @@ public:
     // engine work on them alongside the API).
     core::elbv2::Elbv2World& elbv2_world() { return *elbv2_world_; }
     api::elbv2::Elbv2Service& elbv2() { return *elbv2_; }
+    // Cloud Map's per-region namespaces, services and instances (ECS registers Service Connect tasks in them;
+    // the DNS and Service Connect compilers read them).
+    core::cloudmap::CloudMapWorld& cloudmap_world() { return *cloudmap_world_; }
+    api::cloudmap::CloudMapService& cloudmap() { return *cloudmap_; }
 
 private:
     // Declaration order is construction order: ECS validates subnets and security groups through EC2's
@@ -58,6 +68,8 @@ private:
     std::unique_ptr<api::ecs::EcsService> ecs_;
     std::unique_ptr<core::elbv2::Elbv2World> elbv2_world_;
     std::unique_ptr<api::elbv2::Elbv2Service> elbv2_;
+    std::unique_ptr<core::cloudmap::CloudMapWorld> cloudmap_world_;
+    std::unique_ptr<api::cloudmap::CloudMapService> cloudmap_;
     std::unique_ptr<api::sts::StsService> sts_;
 };
 

@@ -9,5 +9,6 @@ namespace ecsemu::api {
 std::string ecs_input_shapes_json();
 std::string ec2_input_shapes_json();
 std::string elbv2_input_shapes_json();
+std::string servicediscovery_input_shapes_json();
 
 }  // namespace ecsemu::api

@@ -419,6 +419,15 @@ const InputValidator& elbv2_input_validator() {
     return validator;
 }
 
+const InputValidator& servicediscovery_input_validator() {
+    static const InputValidator validator(servicediscovery_input_shapes_json, [] {
+        InputValidatorOptions options;
+        options.missing_member_code = "InvalidInput";
+        return options;
+    }());
+    return validator;
+}
+
 const InputValidator& ecs_input_validator() {
     static const InputValidator validator(ecs_input_shapes_json, [] {
         InputValidatorOptions options;

@@ -80,4 +80,7 @@ const InputValidator& ec2_input_validator();
 // ELBv2 (Query, form-encoded, Coral wording): missing members and unparsable values are ValidationError.
 const InputValidator& elbv2_input_validator();
 
+// Cloud Map (JSON 1.1): missing required members are InvalidInput.
+const InputValidator& servicediscovery_input_validator();
+
 }  // namespace ecsemu::api

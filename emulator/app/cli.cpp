@@ -162,6 +162,7 @@ void print_usage(std::FILE* out) {
         "commands:\n"
         "  serve     run the AWS API endpoint (ECS, EC2, STS) on one port\n"
         "  sim       run a scaling scenario in the simulator\n"
+        "  dns NAME  resolve NAME through ecsemu's DNS server (ecsemu dns --help)\n"
         "  up, apply, status, down, exec\n"
         "            reserved: not available in this version\n"
         "  help      show this text\n"

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "emulator/app/cli.hpp"
+#include "emulator/app/dns_command.hpp"
 #include "emulator/app/serve_command.hpp"
 #include "sim/sim_main.hpp"
 
@@ -17,6 +18,9 @@ int run(int argc, char** argv) {
     using ecsemu::app::Command;
     // The simulator owns its own grammar; it sees "sim" as its argv[0].
     if (argc >= 2 && std::string_view(argv[1]) == "sim") return ecsemu::sim::sim_main(argc - 1, argv + 1);
+    if (argc >= 2 && std::string_view(argv[1]) == "dns") {
+        return ecsemu::app::run_dns_command(argc - 1, argv + 1);
+    }
 
     auto line = ecsemu::app::parse_command_line(argc, argv);
     if (!line.usage_error.empty()) {

@@ -89,6 +89,13 @@ bool is_hop_by_hop(std::string_view name, std::span<const HeaderView> headers) {
     return false;
 }
 
+std::span<const HeaderView> connection_scope(std::span<const HeaderView> headers) {
+    for (const auto& header : headers) {
+        if (header.name.size() == 10 && ascii_iequal(header.name, "connection")) return headers;
+    }
+    return {};
+}
+
 void format_trace_id(char (&out)[kTraceIdSize], std::uint32_t epoch_seconds, std::uint32_t random_high,
                      std::uint64_t random_low) {
     out[0] = '1';
@@ -105,12 +112,7 @@ void append_upstream_request_head(std::string& out, const UpstreamRequest& reque
     out += request.target;
     out += " HTTP/1.1\r\n";
 
-    bool has_connection_header = false;
-    for (const auto& header : request.headers) {
-        if (header.name.size() == 10 && ascii_iequal(header.name, "connection")) has_connection_header = true;
-    }
-    std::span<const HeaderView> connection_scope =
-        has_connection_header ? request.headers : std::span<const HeaderView>();
+    auto scope = connection_scope(request.headers);
 
     bool forwarded_for_written = false;
     std::string_view trace_header;
@@ -139,7 +141,7 @@ void append_upstream_request_head(std::string& out, const UpstreamRequest& reque
         }
         if (ascii_iequal(name, "content-length") || ascii_iequal(name, "x-forwarded-proto") ||
             ascii_iequal(name, "x-forwarded-port") || ascii_iequal(name, "expect") ||
-            is_hop_by_hop(name, connection_scope)) {
+            is_hop_by_hop(name, scope)) {
             continue;
         }
         append_header(out, name, header.value);
@@ -178,14 +180,9 @@ void append_client_response_head(std::string& out, const ClientResponse& respons
     out += response.reason.empty() ? alb_reason_phrase(response.status) : response.reason;
     out += "\r\n";
 
-    bool has_connection_header = false;
+    auto scope = connection_scope(response.headers);
     for (const auto& header : response.headers) {
-        if (header.name.size() == 10 && ascii_iequal(header.name, "connection")) has_connection_header = true;
-    }
-    std::span<const HeaderView> connection_scope =
-        has_connection_header ? response.headers : std::span<const HeaderView>();
-    for (const auto& header : response.headers) {
-        if (is_hop_by_hop(header.name, connection_scope)) continue;
+        if (is_hop_by_hop(header.name, scope)) continue;
         if (!response.bodiless && ascii_iequal(header.name, "content-length")) continue;
         append_header(out, header.name, header.value);
     }

@@ -21,6 +21,9 @@ bool ascii_iequal(std::string_view a, std::string_view b);
 // message's Connection header names: they describe one hop and are never passed on.
 bool is_hop_by_hop(std::string_view name, std::span<const HeaderView> headers);
 
+// headers when one of them is a Connection header, else empty: what is_hop_by_hop() needs to look at.
+std::span<const HeaderView> connection_scope(std::span<const HeaderView> headers);
+
 // "1-<8 hex epoch seconds>-<24 hex random>", the form of an X-Amzn-Trace-Id Root or Self.
 constexpr std::size_t kTraceIdSize = 35;
 void format_trace_id(char (&out)[kTraceIdSize], std::uint32_t epoch_seconds, std::uint32_t random_high,

@@ -1,11 +1,5 @@
 #include "net/alb/proxy_connection.hpp"
 
-#include <array>
-
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/asio/write.hpp>
-
 #include "emulator/core/alb/rule_match.hpp"
 #include "net/alb/alb_responses.hpp"
 #include "net/alb/forward_headers.hpp"
@@ -20,13 +14,7 @@ using error_code = boost::system::error_code;
 namespace {
 
 constexpr std::size_t kInitialBufferBytes = 8 * 1024;
-constexpr std::size_t kMinReadBytes = 4 * 1024;
-constexpr std::size_t kRetainedBufferBytes = 128 * 1024;
 constexpr auto kRelaxed = std::memory_order_relaxed;
-
-auto await_into(error_code& ec) {
-    return asio::redirect_error(asio::use_awaitable, ec);
-}
 
 // The Host header's host part: "example.com:8080" -> "example.com", "[::1]:80" -> "[::1]".
 std::string_view host_without_port(std::string_view host) {
@@ -54,7 +42,7 @@ ProxyConnection::ProxyConnection(ProxyWorker& worker, tcp::socket socket, std::s
                     error_code ignored;
                     socket_.close(ignored);
                 }),
-      exchange_(worker) {
+      exchange_(worker.io, worker.pool) {
     registration_ = worker_.connections.insert(worker_.connections.end(), this);
     error_code ec;
     auto peer = socket_.remote_endpoint(ec);
@@ -81,8 +69,10 @@ void ProxyConnection::shutdown() {
 
 asio::awaitable<void> ProxyConnection::run() {
     while (!worker_.stopping) {
-        ReadResult read = co_await read_request();
-        if (read == ReadResult::Closed || worker_.stopping) break;
+        RequestRead read =
+            co_await read_client_request(socket_, buffer_, reader_, watchdog_, idle_timeout_,
+                                         RequestLimits{kRequestHeaderLimitBytes, kRequestBodyLimitBytes});
+        if (read == RequestRead::Closed || worker_.stopping) break;
 
         RoutingState* current = worker_.routing();
         if (!current) break;
@@ -101,9 +91,9 @@ asio::awaitable<void> ProxyConnection::run() {
 
         out_.clear();
         body_to_send_ = {};
-        if (read != ReadResult::Request) {
+        if (read != RequestRead::Request) {
             keep_alive_ = false;
-            answer_error(read == ReadResult::TooLarge ? 413 : 400, counters);
+            answer_error(read == RequestRead::TooLarge ? 413 : 400, counters);
             co_await write_out();
             break;
         }
@@ -142,62 +132,8 @@ asio::awaitable<void> ProxyConnection::run() {
     shutdown();
 }
 
-asio::awaitable<ProxyConnection::ReadResult> ProxyConnection::read_request() {
-    buffer_.begin_next_message();
-    if (!buffer_.has_unparsed()) buffer_.shrink_to(kRetainedBufferBytes);
-    reader_.start(kRequestHeaderLimitBytes, kRequestBodyLimitBytes);
-    bool continue_sent = false;
-    for (;;) {
-        ReadError error = ReadError::NeedMore;
-        if (buffer_.has_unparsed()) {
-            std::size_t used = reader_.put(buffer_.base(), buffer_.parsed(), buffer_.filled(), error);
-            buffer_.mark_parsed(used);
-            if (error == ReadError::BodyTooLarge) co_return ReadResult::TooLarge;
-            if (error == ReadError::HeaderTooLarge || error == ReadError::Malformed)
-                co_return ReadResult::Malformed;
-            if (reader_.done()) {
-                watchdog_.disarm();
-                co_return ReadResult::Request;
-            }
-            if (reader_.header_done()) {
-                buffer_.drop_parsed_after(reader_.header_bytes());
-                if (reader_.expect_continue && !continue_sent) {
-                    continue_sent = true;
-                    if (!co_await send_continue()) co_return ReadResult::Closed;
-                }
-            }
-            if (error != ReadError::NeedMore && buffer_.has_unparsed()) continue;
-        }
-        // Waiting for the client is idle time whether a request has begun or not, as on ALB.
-        watchdog_.arm(idle_timeout_);
-        error_code ec;
-        auto space = buffer_.prepare(kMinReadBytes);
-        std::size_t n = co_await socket_.async_read_some(space, await_into(ec));
-        if (ec) co_return ReadResult::Closed;
-        buffer_.commit(n);
-    }
-}
-
-asio::awaitable<bool> ProxyConnection::send_continue() {
-    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-    error_code ec;
-    watchdog_.arm(idle_timeout_);
-    co_await asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()), await_into(ec));
-    co_return !ec;
-}
-
 asio::awaitable<bool> ProxyConnection::write_out() {
-    error_code ec;
-    watchdog_.arm(idle_timeout_);
-    if (body_to_send_.empty()) {
-        co_await asio::async_write(socket_, asio::buffer(out_.data(), out_.size()), await_into(ec));
-    } else {
-        std::array<asio::const_buffer, 2> buffers{asio::buffer(out_.data(), out_.size()),
-                                                  asio::buffer(body_to_send_.data(), body_to_send_.size())};
-        co_await asio::async_write(socket_, buffers, await_into(ec));
-    }
-    watchdog_.disarm();
-    co_return !ec;
+    co_return co_await write_to_client(socket_, watchdog_, idle_timeout_, out_, body_to_send_);
 }
 
 void ProxyConnection::answer_error(int status, LoadBalancerCounters& counters) {

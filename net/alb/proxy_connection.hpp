@@ -14,6 +14,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "emulator/core/alb/request_view.hpp"
+#include "net/alb/downstream_io.hpp"
 #include "net/alb/message_reader.hpp"
 #include "net/alb/proxy_worker.hpp"
 #include "net/alb/read_buffer.hpp"
@@ -37,10 +38,7 @@ public:
     void shutdown();
 
 private:
-    enum class ReadResult { Request, Closed, Malformed, TooLarge };
-    boost::asio::awaitable<ReadResult> read_request();
     boost::asio::awaitable<bool> write_out();
-    boost::asio::awaitable<bool> send_continue();
 
     // These fill out_ (and may point body_to_send_ at a body) with the answer to the current request.
     void answer_error(int status, LoadBalancerCounters& counters);

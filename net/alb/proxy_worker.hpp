@@ -1,37 +1,24 @@
 #pragma once
 // One proxy thread's world: its io_context, the routing state it last picked up, its target connection
 // pool, round-robin positions and random generator. Everything here is touched by that thread only,
-// except RoutingPublisher, through which the control thread hands over new routing.
-#include <atomic>
+// except the publisher, through which the control thread hands over new routing.
 #include <cstddef>
 #include <cstdint>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
 
 #include "net/alb/http_date_cache.hpp"
 #include "net/alb/routing_state.hpp"
+#include "net/alb/state_publisher.hpp"
 #include "net/alb/target_choice.hpp"
 #include "net/alb/target_pool.hpp"
 
 namespace ecsemu::net::alb {
 
-// The latest routing state. Threads compare a generation number per request (one atomic load) and take
-// the mutex only when it moved.
-struct RoutingPublisher {
-    std::atomic<std::uint64_t> generation{0};
-    std::mutex mutex;
-    std::shared_ptr<RoutingState> state;
-
-    void publish(std::shared_ptr<RoutingState> next) {
-        std::lock_guard lock(mutex);
-        state = std::move(next);
-        generation.fetch_add(1, std::memory_order_release);
-    }
-};
+using RoutingPublisher = StatePublisher<RoutingState>;
 
 class ProxyConnection;
 
@@ -43,13 +30,8 @@ struct ProxyWorker {
 
     // The current routing state; nullptr before the first snapshot.
     RoutingState* routing() {
-        auto latest = publisher.generation.load(std::memory_order_acquire);
-        if (latest != generation) {
-            std::lock_guard lock(publisher.mutex);
-            state = publisher.state;
-            generation = publisher.generation.load(std::memory_order_relaxed);
+        if (publisher.refresh(state, generation))
             round_robin.assign(state ? state->snapshot().groups.size() : 0, 0);
-        }
         return state.get();
     }
 

@@ -24,12 +24,13 @@ auto await_into(error_code& ec) {
 
 }  // namespace
 
-TargetExchange::TargetExchange(ProxyWorker& worker)
-    : worker_(worker),
-      socket_(worker.io),
+TargetExchange::TargetExchange(asio::io_context& io, TargetPool& pool)
+    : io_(io),
+      pool_(pool),
+      socket_(io),
       buffer_(kInitialBufferBytes),
       reader_(MessageReader::Kind::Response),
-      watchdog_(worker.io.get_executor(), [this] {
+      watchdog_(io.get_executor(), [this] {
           timed_out_ = true;
           close_socket();
       }) {}
@@ -52,8 +53,9 @@ asio::awaitable<TargetExchange::Outcome> TargetExchange::run(
     const tcp::endpoint& endpoint, std::string_view head, std::string_view body, bool head_request,
     std::chrono::steady_clock::duration response_timeout) {
     buffer_.shrink_to(kRetainedBufferBytes);
+    response_started_ = false;
     bool pooled = false;
-    if (auto idle = worker_.pool.take(endpoint)) {
+    if (auto idle = pool_.take(endpoint)) {
         socket_ = std::move(*idle);
         pooled = true;
     }
@@ -83,7 +85,7 @@ asio::awaitable<TargetExchange::Attempt> TargetExchange::attempt(
     error_code ec;
     if (!pooled) {
         close_socket();
-        socket_ = tcp::socket(worker_.io);
+        socket_ = tcp::socket(io_);
         watchdog_.arm(kConnectTimeout);
         co_await socket_.async_connect(endpoint, await_into(ec));
         if (cancelled_) co_return Attempt::Cancelled;
@@ -147,6 +149,7 @@ asio::awaitable<TargetExchange::Attempt> TargetExchange::attempt(
             co_return pooled && !received_any ? Attempt::Retry : Attempt::Failed;
         }
         received_any = true;
+        response_started_ = true;
         buffer_.commit(n);
         watchdog_.arm(response_timeout);
     }
@@ -154,8 +157,8 @@ asio::awaitable<TargetExchange::Attempt> TargetExchange::attempt(
     // Reusable only when the response ended exactly where the bytes did and both sides keep it open.
     if (socket_.is_open() && reader_.keep_alive() && !reader_.need_eof() && !buffer_.has_unparsed() &&
         reader_.status != 101) {
-        worker_.pool.give_back(endpoint, std::move(socket_));
-        socket_ = tcp::socket(worker_.io);
+        pool_.give_back(endpoint, std::move(socket_));
+        socket_ = tcp::socket(io_);
     } else {
         close_socket();
     }

@@ -4,6 +4,9 @@
 // within 10 s or no response within the idle timeout -> Timeout. A pooled connection that turns out to be
 // closed before any response byte arrives is not a target failure: the request goes once more on a fresh
 // connection.
+//
+// Not tied to the ALB: the Service Connect proxy and stub containers calling an upstream use it too, each
+// with their own pool.
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -11,11 +14,12 @@
 #include <utility>  // before Boost 1.74's awaitable.hpp, which uses std::exchange
 
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
 #include "net/alb/message_reader.hpp"
-#include "net/alb/proxy_worker.hpp"
 #include "net/alb/read_buffer.hpp"
+#include "net/alb/target_pool.hpp"
 #include "net/alb/watchdog.hpp"
 
 namespace ecsemu::net::alb {
@@ -28,7 +32,8 @@ public:
     static constexpr std::size_t kResponseHeaderLimitBytes = 32 * 1024;
     static constexpr std::uint64_t kResponseBodyLimitBytes = 256ULL * 1024 * 1024;
 
-    explicit TargetExchange(ProxyWorker& worker);
+    // REQUIRES: io and pool outlive the exchange; run() runs on io's thread, which alone uses pool.
+    TargetExchange(boost::asio::io_context& io, TargetPool& pool);
     ~TargetExchange();
     TargetExchange(const TargetExchange&) = delete;
     TargetExchange& operator=(const TargetExchange&) = delete;
@@ -41,6 +46,9 @@ public:
 
     const MessageReader& response() const { return reader_; }
     const char* response_base() const { return buffer_.base(); }
+    // After BadGateway: whether the target had sent any byte of a response (a reset before that is safe
+    // to retry elsewhere; after it the request may have been processed).
+    bool response_started() const { return response_started_; }
 
     // Abandons the exchange in progress (proxy stopping).
     void cancel();
@@ -52,13 +60,15 @@ private:
                                             std::chrono::steady_clock::duration response_timeout);
     void close_socket();
 
-    ProxyWorker& worker_;
+    boost::asio::io_context& io_;
+    TargetPool& pool_;
     boost::asio::ip::tcp::socket socket_;
     ReadBuffer buffer_;
     MessageReader reader_;
     Watchdog watchdog_;
     bool timed_out_ = false;
     bool cancelled_ = false;
+    bool response_started_ = false;
 };
 
 }  // namespace ecsemu::net::alb

@@ -16,6 +16,7 @@ constexpr std::string_view kStartDelay = "ECSEMU_STUB_START_DELAY_S";
 constexpr std::string_view kExitAfter = "ECSEMU_STUB_EXIT_AFTER_S";
 constexpr std::string_view kExitCode = "ECSEMU_STUB_EXIT_CODE";
 constexpr std::string_view kStatus = "ECSEMU_STUB_STATUS";
+constexpr std::string_view kUpstream = "ECSEMU_STUB_UPSTREAM";
 constexpr std::string_view kFailAfterPrefix = "fail-after:";
 
 // A year of emulated time bounds every duration, so later arithmetic on Instants cannot overflow.
@@ -118,6 +119,10 @@ StubBehaviourOrError parse_stub_behaviour(
         if (!status || *status < 200 || *status > 599)
             return problem(kStatus, "an HTTP status from 200 to 599", *text);
         behaviour.status = *status;
+    }
+    if (auto text = value_of(kUpstream)) {
+        behaviour.upstream = parse_stub_upstream_url(*text);
+        if (!behaviour.upstream) return problem(kUpstream, "an http://host[:port][/path] URL", *text);
     }
     return behaviour;
 }

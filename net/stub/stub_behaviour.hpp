@@ -9,6 +9,9 @@
 //   ECSEMU_STUB_EXIT_AFTER_S        the container exits this long after its ports open (default: never)
 //   ECSEMU_STUB_EXIT_CODE           exit code for ECSEMU_STUB_EXIT_AFTER_S (default 1)
 //   ECSEMU_STUB_STATUS              status of every answer that is not a health answer (default 200)
+//   ECSEMU_STUB_UPSTREAM            an http:// URL (http://backend.ielts.local:8080/actuator/health) the
+//                                   container GETs before answering each request that is not a health
+//                                   request; the answer carries what came back (stub_upstream_url.hpp)
 //
 // Seconds may carry decimals ("0.5"). An empty value counts as unset. A malformed value stops the
 // container from starting, with the variable named in the reason.
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "emulator/core/time.hpp"
+#include "net/stub/stub_upstream_url.hpp"
 
 namespace ecsemu::net {
 
@@ -34,6 +38,7 @@ struct StubBehaviour {
     std::optional<core::Duration> exit_after;
     int exit_code = 1;
     int status = 200;
+    std::optional<StubUpstreamUrl> upstream;
 };
 
 // The behaviour, or the text of what is wrong ("ECSEMU_STUB_LATENCY_MS: expected a number, got \"x\"").

@@ -21,7 +21,8 @@ std::string quoted(std::string_view s) {
     return "\"" + json_escape(s) + "\"";
 }
 
-std::string echo_body(const StubIdentity& identity, const HttpRequest& request) {
+std::string echo_body(const StubIdentity& identity, const HttpRequest& request,
+                      const std::optional<std::string>& upstream) {
     // Ordered by name so the body is reproducible; first-seen order is kept within one name.
     std::map<std::string, std::string> headers;
     for (const auto& [name, value] : request.headers) {
@@ -39,7 +40,9 @@ std::string echo_body(const StubIdentity& identity, const HttpRequest& request) 
         first = false;
         body += quoted(name) + ":" + quoted(value);
     }
-    body += "}}";
+    body += '}';
+    if (upstream) body += ",\"upstream\":" + *upstream;
+    body += '}';
     return body;
 }
 
@@ -99,10 +102,16 @@ core::Duration request_latency(const StubBehaviour& behaviour, const HttpRequest
 
 HttpResponse answer_stub_request(const StubIdentity& identity, const StubBehaviour& behaviour,
                                  const std::optional<std::string>& health_check_path,
-                                 const HttpRequest& request, bool failing) {
+                                 const HttpRequest& request, bool failing,
+                                 const std::optional<std::string>& upstream) {
     if (failing) return json_response(503, "{\"status\":\"DOWN\"}");
     int status = is_health_path(request.target, health_check_path) ? 200 : behaviour.status;
-    return json_response(status, echo_body(identity, request));
+    return json_response(status, echo_body(identity, request, upstream));
+}
+
+bool stub_calls_upstream(const StubBehaviour& behaviour, const std::optional<std::string>& health_check_path,
+                         const HttpRequest& request, bool failing) {
+    return behaviour.upstream && !failing && !is_health_path(request.target, health_check_path);
 }
 
 }  // namespace ecsemu::net

@@ -23,10 +23,17 @@ struct StubIdentity {
 };
 
 // failing: stub_is_failing() at the time of the request. health_check_path: health_check_url_path() of the
-// container's healthCheck, if any.
+// container's healthCheck, if any. upstream: upstream_json() of the ECSEMU_STUB_UPSTREAM call made for
+// this request, added to the echo as "upstream".
 HttpResponse answer_stub_request(const StubIdentity& identity, const StubBehaviour& behaviour,
                                  const std::optional<std::string>& health_check_path,
-                                 const HttpRequest& request, bool failing);
+                                 const HttpRequest& request, bool failing,
+                                 const std::optional<std::string>& upstream = std::nullopt);
+
+// Whether the request gets the ECSEMU_STUB_UPSTREAM call: the container has one and this is not a health
+// request of a container that is up.
+bool stub_calls_upstream(const StubBehaviour& behaviour, const std::optional<std::string>& health_check_path,
+                         const HttpRequest& request, bool failing);
 
 // How long to hold this answer: the container's ECSEMU_STUB_LATENCY_MS, or, for one request, the emulated
 // milliseconds in its X-Ecsemu-Stub-Latency-Ms header (0..600000), so a test can make one request slow

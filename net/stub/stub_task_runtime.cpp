@@ -34,6 +34,7 @@ struct StubContainer {
     std::vector<int> ports;
     std::optional<core::ContainerHealthCheckSpec> health_check;
     std::optional<std::string> health_check_path;
+    std::unique_ptr<StubUpstreamClient> upstream_client;  // with ECSEMU_STUB_UPSTREAM
 
     Phase phase = Phase::Starting;
     core::Instant running_since{};
@@ -49,7 +50,7 @@ struct StubTask {
     std::string private_ip;
     std::vector<std::unique_ptr<StubContainer>> containers;  // in task definition order
     StubTaskStats stats;
-    int in_flight = 0;  // requests waiting out ECSEMU_STUB_LATENCY_MS
+    int in_flight = 0;  // requests waiting out ECSEMU_STUB_LATENCY_MS or their upstream call
     bool stopping = false;
     std::optional<TimerToken> finish_timer;
     TimerToken last_token = 0;
@@ -77,12 +78,15 @@ std::unique_ptr<StubContainer> make_container(const core::TaskLaunch& launch,
 struct StubTaskRuntime::Impl {
     Impl(boost::asio::io_context& context, core::Clock& c, core::TaskRuntimeObserver& o,
          StubRuntimeOptions opts)
-        : io(context), clock(c), observer(o), options(std::move(opts)) {}
+        : io(context), clock(c), observer(o), options(std::move(opts)) {
+        upstream_names.fixed = options.upstream_hosts;
+    }
 
     boost::asio::io_context& io;
     core::Clock& clock;
     core::TaskRuntimeObserver& observer;
     StubRuntimeOptions options;
+    StubUpstreamNames upstream_names;
     std::map<std::string, std::unique_ptr<StubTask>> tasks;
 
     TimerToken schedule(StubTask& task, core::Instant deadline, std::function<void()> callback) {
@@ -155,6 +159,8 @@ struct StubTaskRuntime::Impl {
             }
             container.servers.push_back(std::move(server));
         }
+        if (container.behaviour.upstream)
+            container.upstream_client = std::make_unique<StubUpstreamClient>(io);
         const core::Instant now = clock.now();
         container.phase = StubContainer::Phase::Running;
         container.running_since = now;
@@ -206,28 +212,46 @@ struct StubTaskRuntime::Impl {
                         HttpResponder respond) {
         ++task.stats.requests;
         task.stats.cpu_time_us += container.behaviour.cpu_us_per_request;
-        const core::Instant now = clock.now();
-        bool failing = stub_is_failing(container.behaviour, now - container.running_since);
+        bool failing = stub_is_failing(container.behaviour, clock.now() - container.running_since);
+        if (!stub_calls_upstream(container.behaviour, container.health_check_path, request, failing)) {
+            answer(task, container, request, std::move(respond), failing, std::nullopt);
+            return;
+        }
+        ++task.in_flight;
+        container.upstream_client->get(
+            *container.behaviour.upstream, upstream_names,
+            [this, &task, &container, request = std::move(request), respond](StubUpstreamAnswer reply) {
+                --task.in_flight;
+                answer(task, container, request, respond, false, upstream_json(reply));
+                finish_if_drained(task);
+            });
+    }
+
+    void answer(StubTask& task, StubContainer& container, const HttpRequest& request, HttpResponder respond,
+                bool failing, const std::optional<std::string>& upstream) {
         HttpResponse response = answer_stub_request(container.identity, container.behaviour,
-                                                    container.health_check_path, request, failing);
+                                                    container.health_check_path, request, failing, upstream);
         const core::Duration latency = request_latency(container.behaviour, request);
         if (latency.ms <= 0) {
             respond(std::move(response));
             return;
         }
         ++task.in_flight;
-        schedule(task, now + latency, [this, &task, response, respond]() mutable {
+        schedule(task, clock.now() + latency, [this, &task, response, respond]() mutable {
             --task.in_flight;
             respond(std::move(response));
-            if (task.stopping && task.in_flight == 0) {
-                // Finish in a later dispatch: the connection first resumes and hands the answer to its
-                // socket (Asio tries the write at once), so closing the servers does not cut it off.
-                cancel(task, task.finish_timer);
-                task.finish_timer = schedule(task, clock.now(), [this, &task] {
-                    task.finish_timer.reset();
-                    finish_stop(task);
-                });
-            }
+            finish_if_drained(task);
+        });
+    }
+
+    void finish_if_drained(StubTask& task) {
+        if (!task.stopping || task.in_flight != 0) return;
+        // Finish in a later dispatch: the connection first resumes and hands the answer to its socket
+        // (Asio tries the write at once), so closing the servers does not cut it off.
+        cancel(task, task.finish_timer);
+        task.finish_timer = schedule(task, clock.now(), [this, &task] {
+            task.finish_timer.reset();
+            finish_stop(task);
         });
     }
 
@@ -310,6 +334,10 @@ std::optional<StubTaskStats> StubTaskRuntime::stats(const std::string& task_id) 
     auto it = impl_->tasks.find(task_id);
     if (it == impl_->tasks.end()) return std::nullopt;
     return it->second->stats;
+}
+
+void StubTaskRuntime::set_upstream_resolver(StubNameResolver resolver) {
+    impl_->upstream_names.resolver = std::move(resolver);
 }
 
 std::size_t StubTaskRuntime::task_count() const {

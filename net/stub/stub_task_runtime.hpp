@@ -8,7 +8,8 @@
 //   start()                       -> ports open after ECSEMU_STUB_START_DELAY_S, then on_container_running
 //   ECSEMU_STUB_EXIT_AFTER_S       -> servers close, on_container_exited(ECSEMU_STUB_EXIT_CODE, "")
 //   healthCheck in the definition -> checked every interval; on_container_health when the result changes
-//   stop()                        -> in-flight requests get up to `stop_grace` to finish, then servers close
+//   stop()                        -> in-flight requests (ECSEMU_STUB_UPSTREAM calls included) get up to
+//                                    `stop_grace` to finish, then servers close
 //                                    and every container still up reports exit code 0 (a clean SIGTERM exit)
 // A container that cannot start (malformed ECSEMU_STUB_* value, port already taken) reports
 // on_container_exited(kStubCannotStartExitCode, "CannotStartContainerError: ...").
@@ -22,6 +23,7 @@
 //
 // Threading: every method runs on the io_context's thread, which is also the Clock's thread.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +31,7 @@
 #include "emulator/core/ports.hpp"
 #include "emulator/core/task_runtime.hpp"
 #include "net/http/http_server.hpp"
+#include "net/stub/stub_upstream_client.hpp"
 
 namespace boost::asio {
 class io_context;
@@ -48,6 +51,8 @@ struct StubTaskStats {
 struct StubRuntimeOptions {
     core::Duration stop_grace = core::Duration::seconds(2);  // emulated
     HttpServerLimits limits = {};
+    // ECSEMU_STUB_UPSTREAM host names with fixed addresses (name -> IPv4), consulted before the resolver.
+    std::map<std::string, std::string> upstream_hosts;
 };
 
 class StubTaskRuntime final : public core::TaskRuntime {
@@ -67,6 +72,10 @@ public:
     // Requests served and modelled CPU time, for a task that is known (started and not yet gone: a task
     // is forgotten once stop() has finished or every container has exited).
     std::optional<StubTaskStats> stats(const std::string& task_id) const;
+
+    // How ECSEMU_STUB_UPSTREAM host names not in upstream_hosts are resolved (the emulator's DNS server);
+    // without one they fail with "no DNS resolver configured". Calls its callback on the io_context thread.
+    void set_upstream_resolver(StubNameResolver resolver);
     std::size_t task_count() const;
 
     struct Impl;  // defined in stub_task_runtime.cpp

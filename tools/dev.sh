@@ -7,13 +7,15 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir="$repo/build"
 
 # Build and test dependencies, all from Debian 12. awscli is the v2 CLI the end-to-end tests use beside the
-# machine image's v1 CLI; wrk and moto drive the benchmark only.
+# machine image's v1 CLI; wrk drives the benchmarks only.
 packages=(build-essential cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libc-ares-dev
           catch2 libssl-dev python3 python3-boto3 awscli wrk)
+# The ALB benchmark's peers. Not installed for `up`/`test`: Debian starts their services on install.
+bench_packages=(nginx-light haproxy)
 
 install_missing_packages() {
     local missing=()
-    for p in "${packages[@]}"; do
+    for p in "${packages[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -30,7 +32,7 @@ build() {
 }
 
 usage() {
-    echo "usage: tools/dev.sh up [ecsemu up args...] | test [ctest args...]" >&2
+    echo "usage: tools/dev.sh up [ecsemu up args...] | test [ctest args...] | bench" >&2
     exit 2
 }
 
@@ -49,6 +51,16 @@ test)
     build
     cd "$repo"
     exec ctest --preset default "$@"
+    ;;
+bench)
+    install_missing_packages "${bench_packages[@]}"
+    # The packages' own services are not wanted: the benchmark runs its own instances on loopback ports.
+    for service in nginx haproxy; do service "$service" stop >/dev/null 2>&1 || true; done
+    build
+    cd "$repo"
+    python3 tools/bench/api_bench.py
+    python3 tools/bench/stub_tasks_bench.py
+    exec python3 tools/bench/alb_bench.py --driver "$build_dir/bin/alb_bench_driver"
     ;;
 *) usage ;;
 esac

@@ -62,11 +62,11 @@ net::HttpResponse FrontDoor::handle(net::HttpRequest& request) {
 }
 
 net::HttpResponse FrontDoor::endpoints() const {
-    nlohmann::json body{
-        {"api", api_url_},
-        {"dns", nullptr},
-        {"loadBalancers", load_balancer_endpoints_ ? load_balancer_endpoints_() : nlohmann::json::array()},
-        {"serviceConnect", nlohmann::json::array()}};
+    nlohmann::json body{{"api", api_url_},
+                        {"dns", nullptr},
+                        {"loadBalancers", nlohmann::json::array()},
+                        {"serviceConnect", nlohmann::json::array()}};
+    for (const auto& [key, source] : endpoint_sources_) body[key] = source();
     return json_response(200, body.dump());
 }
 

@@ -3,6 +3,7 @@
 // reset path that test suites already call) are answered here; everything else is an AWS API call for the
 // gateway. Runs on the io_context thread, like the gateway it calls.
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -44,9 +45,10 @@ public:
         clock_ = &clock;
     }
 
-    // Fills `loadBalancers` of /_ecsemu/endpoints (an empty list without it).
-    void set_load_balancer_endpoints(std::function<nlohmann::json()> source) {
-        load_balancer_endpoints_ = std::move(source);
+    // Fills member `key` of /_ecsemu/endpoints ("dns", "loadBalancers", "serviceConnect"); without a
+    // source they are null, [] and [].
+    void set_endpoints_source(const std::string& key, std::function<nlohmann::json()> source) {
+        endpoint_sources_[key] = std::move(source);
     }
 
     net::HttpResponse handle(net::HttpRequest& request);
@@ -61,7 +63,7 @@ private:
     persist::FileJournal* journal_;
     std::string api_url_;
     std::function<void()> after_reset_;
-    std::function<nlohmann::json()> load_balancer_endpoints_;
+    std::map<std::string, std::function<nlohmann::json()>> endpoint_sources_;
     const core::ecs::EcsWorld* ecs_world_ = nullptr;
     const core::Ec2Directory* ec2_ = nullptr;
     core::Clock* clock_ = nullptr;

@@ -21,6 +21,7 @@
 #include "emulator/app/continued_clock.hpp"
 #include "emulator/app/front_door.hpp"
 #include "emulator/app/load_balancing.hpp"
+#include "emulator/app/service_connect_plane.hpp"
 #include "emulator/app/service_registry.hpp"
 #include "emulator/app/task_runtimes.hpp"
 #include "emulator/core/engine/engine.hpp"
@@ -28,6 +29,7 @@
 #include "emulator/runtime/process_task_runtime.hpp"
 #include "net/asio/asio_clock.hpp"
 #include "net/http/http_server.hpp"
+#include "net/stub/stub_dns_resolver.hpp"
 #include "net/stub/stub_task_runtime.hpp"
 
 namespace ecsemu::app {
@@ -185,11 +187,24 @@ int run_serve(const ServeOptions& options) {
     ControlPlane control(io, clock, services, std::move(process_mappings), task_log_dir(options),
                          std::move(knobs));
     LoadBalancing load_balancing(io, clock, services, control.engine);
-    front_door.set_after_reset([&control, &load_balancing] {
+    ServiceConnectPlane service_connect(io, services);
+    if (auto ec = service_connect.start()) {
+        std::fprintf(stderr, "ecsemu: DNS server not started (%s); Service Connect names will not resolve\n",
+                     ec.message().c_str());
+    } else {
+        control.stub_runtime.set_upstream_resolver(
+            net::make_stub_dns_resolver(io, {service_connect.dns_address()}));
+    }
+    front_door.set_after_reset([&control, &load_balancing, &service_connect] {
         control.engine.on_world_reset();
         load_balancing.reset();
+        service_connect.reset();
     });
-    front_door.set_load_balancer_endpoints([&load_balancing] { return load_balancing.endpoints(); });
+    front_door.set_endpoints_source("loadBalancers",
+                                    [&load_balancing] { return load_balancing.endpoints(); });
+    front_door.set_endpoints_source("dns", [&service_connect] { return service_connect.dns_endpoint(); });
+    front_door.set_endpoints_source(
+        "serviceConnect", [&service_connect] { return service_connect.service_connect_endpoints(); });
     if (journal) {
         // Before anything schedules a timer: the AsioClock still reads (nearly) the wall clock here.
         const core::Instant wall_now = asio_clock.now();
@@ -203,7 +218,10 @@ int run_serve(const ServeOptions& options) {
     // Replay rebuilt what the API was told; no task survived the previous process.
     control.engine.recover_after_restart();
     load_balancing.reconcile_all();
-    gateway.set_after_mutation([&control, &load_balancing](const api::ApiCall& call) {
+    service_connect.on_change();
+    gateway.set_after_mutation([&control, &load_balancing, &service_connect](const api::ApiCall& call) {
+        // Service Connect aliases come from ECS services, DNS names from Cloud Map and load balancers.
+        service_connect.on_change();
         if (call.service == "ecs") control.engine.on_api_mutation(call.account_id, call.region);
         if (call.service == "elasticloadbalancing") {
             load_balancing.on_api_mutation(call.account_id, call.region);
@@ -214,14 +232,16 @@ int run_serve(const ServeOptions& options) {
     front_door.set_api_url(api_url);
 
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&server, &io, &load_balancing](const boost::system::error_code& ec, int) {
-        if (ec) return;
-        server.stop();
-        load_balancing.stop();
-        // The engine's and the runtimes' timers would keep io.run() going; what they would do no longer
-        // matters. The runtimes' destructors close stub servers and kill process groups.
-        io.stop();
-    });
+    signals.async_wait(
+        [&server, &io, &load_balancing, &service_connect](const boost::system::error_code& ec, int) {
+            if (ec) return;
+            server.stop();
+            load_balancing.stop();
+            service_connect.stop();
+            // The engine's and the runtimes' timers would keep io.run() going; what they would do no longer
+            // matters. The runtimes' destructors close stub servers and kill process groups.
+            io.stop();
+        });
 
     std::printf("ecsemu listening on %s\n", http_url(options.host, server.local_port()).c_str());
     std::fflush(stdout);

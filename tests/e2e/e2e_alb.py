@@ -72,8 +72,10 @@ class LoadGenerator:
     """Keep-alive GETs at a fixed total rate from a few threads, until stop(). Counts every outcome: statuses,
     connection errors, and which task (the stub's "taskArn") answered. Bounded: stops by itself after max_s."""
 
-    def __init__(self, address, path, rate_per_s=250, connections=4, max_s=120):
-        self.address, self.path = address, path
+    def __init__(self, address, path, rate_per_s=250, connections=4, max_s=120, validate=None):
+        """validate(body bytes) -> None when the answer is good, else a short reason (counted in .invalid)."""
+        self.address, self.path, self.validate = address, path, validate
+        self.invalid = collections.Counter()
         self.interval_s = connections / float(rate_per_s)
         self.connections, self.max_s = connections, max_s
         self.lock = threading.Lock()
@@ -124,6 +126,10 @@ class LoadGenerator:
                 response = conn.getresponse()
                 body = response.read()
                 task = ""
+                problem = self.validate(body) if self.validate and response.status == 200 else None
+                if problem:
+                    with self.lock:
+                        self.invalid[problem] += 1
                 if response.status == 200:
                     try:
                         task = json.loads(body).get("taskArn", "")
@@ -148,6 +154,7 @@ class LoadGenerator:
     def summary(self):
         lat = sorted(self.latencies)
         p = (lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] * 1000 if lat else 0.0)
-        return ("%d requests in %.1f s (%.0f/s), statuses %s, %d connection errors, p50 %.1f ms, p99 %.1f ms"
+        return ("%d requests in %.1f s (%.0f/s), statuses %s, %d connection errors, %d invalid answers, "
+                "p50 %.1f ms, p99 %.1f ms"
                 % (self.sent, (self.stopped or time.monotonic()) - self.started, self.rate(),
-                   dict(self.statuses), len(self.errors), p(0.5), p(0.99)))
+                   dict(self.statuses), len(self.errors), sum(self.invalid.values()), p(0.5), p(0.99)))

@@ -104,7 +104,7 @@ Result<Cluster> create_cluster(EcsState& state, CreateClusterSpec spec, Instant 
     cluster.configuration_json = std::move(spec.configuration_json);
     cluster.created_at = now;
     if (spec.service_connect_namespace && !spec.service_connect_namespace->empty()) {
-        const CloudMapNamespace& ns = resolve_namespace(state, *spec.service_connect_namespace, ids);
+        const CloudMapNamespace& ns = resolve_namespace(state, *spec.service_connect_namespace, ids, now);
         cluster.service_connect_defaults = ClusterServiceConnectDefaults{ns.arn};
     }
     state.clusters.insert_or_assign(name, cluster);

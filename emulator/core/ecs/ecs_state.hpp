@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "emulator/core/ecs/service_discovery.hpp"
 #include "emulator/core/errors.hpp"
 #include "emulator/core/model/ecs_arns.hpp"
 #include "emulator/core/model/ecs_cluster.hpp"
@@ -40,6 +41,8 @@ struct EcsState {
     std::map<std::string, CloudMapNamespace> namespaces;       // by namespace name
     // "<namespace arn>|<discoveryName>" -> Cloud Map service ARN, stable across deployments.
     std::map<std::string, std::string> discovery_services;
+    // Cloud Map, when the emulator has it (EcsWorld::set_service_discovery); not owned.
+    ServiceDiscovery* discovery = nullptr;
 
     explicit EcsState(ArnScope arn_scope) : scope(std::move(arn_scope)) {}
 };

@@ -24,9 +24,15 @@ EcsRegion& EcsWorld::region(const std::string& account_id, const std::string& re
     auto it = regions_.find(key);
     if (it == regions_.end()) {
         EcsRegion created{EcsState(ArnScope{region, account_id}), IdSource(seed_for(key))};
+        created.state.discovery = discovery_;
         it = regions_.emplace(key, std::move(created)).first;
     }
     return it->second;
+}
+
+void EcsWorld::set_service_discovery(ServiceDiscovery* discovery) {
+    discovery_ = discovery;
+    for (auto& [key, region] : regions_) region.state.discovery = discovery;
 }
 
 EcsRegion* EcsWorld::find_region(const std::string& account_id, const std::string& region) {

@@ -30,6 +30,11 @@ public:
     std::map<std::string, EcsRegion>& regions() { return regions_; }
     const std::map<std::string, EcsRegion>& regions() const { return regions_; }
 
+    // Every region, existing and future, resolves Service Connect namespaces and registers tasks through
+    // `discovery` (not owned; null: ECS keeps namespaces itself).
+    void set_service_discovery(ServiceDiscovery* discovery);
+    ServiceDiscovery* service_discovery() const { return discovery_; }
+
     // Drops every region (POST /_ecsemu/reset).
     void reset() { regions_.clear(); }
 
@@ -37,6 +42,7 @@ public:
 
 private:
     std::map<std::string, EcsRegion> regions_;
+    ServiceDiscovery* discovery_ = nullptr;
 };
 
 }  // namespace ecsemu::core::ecs

@@ -18,7 +18,14 @@ const std::string* find_namespace_name_by_arn(const EcsState& state, std::string
 
 }  // namespace
 
-const CloudMapNamespace& resolve_namespace(EcsState& state, std::string_view name_or_arn, IdSource& ids) {
+const CloudMapNamespace& resolve_namespace(EcsState& state, std::string_view name_or_arn, IdSource& ids,
+                                           Instant now) {
+    if (state.discovery != nullptr) {
+        if (auto ns = state.discovery->resolve_namespace(state.scope, name_or_arn, now)) {
+            CloudMapNamespace record{ns->name, ns->id, ns->arn};
+            return state.namespaces.insert_or_assign(ns->name, std::move(record)).first->second;
+        }
+    }
     if (looks_like_arn(name_or_arn)) {
         if (const std::string* name = find_namespace_name_by_arn(state, name_or_arn)) {
             return state.namespaces.at(*name);
@@ -73,11 +80,12 @@ Status validate_service_connect(const Cluster& cluster, const ServiceConnectConf
 }
 
 ServiceConnectConfiguration resolve_service_connect(EcsState& state, const Cluster& cluster,
-                                                    ServiceConnectConfiguration requested, IdSource& ids) {
+                                                    ServiceConnectConfiguration requested, IdSource& ids,
+                                                    Instant now) {
     if (!requested.enabled) return requested;
     if (requested.namespace_ref.empty())
         requested.namespace_ref = cluster.service_connect_defaults->namespace_arn;
-    const CloudMapNamespace& ns = resolve_namespace(state, requested.namespace_ref, ids);
+    const CloudMapNamespace& ns = resolve_namespace(state, requested.namespace_ref, ids, now);
     requested.namespace_name = ns.name;
     for (auto& service : requested.services) {
         if (service.discovery_name.empty()) service.discovery_name = service.port_name;
@@ -89,11 +97,21 @@ ServiceConnectConfiguration resolve_service_connect(EcsState& state, const Clust
 }
 
 std::vector<ServiceConnectServiceResource> service_connect_resources(
-    EcsState& state, const ServiceConnectConfiguration& config, IdSource& ids) {
+    EcsState& state, const ServiceConnectConfiguration& config, IdSource& ids, Instant now) {
     std::vector<ServiceConnectServiceResource> out;
     if (!config.enabled) return out;
     const auto& ns_it = state.namespaces.find(config.namespace_name);
     const std::string ns_key = ns_it == state.namespaces.end() ? config.namespace_ref : ns_it->second.arn;
+    if (state.discovery != nullptr && ns_it != state.namespaces.end()) {
+        const DiscoveryNamespace ns{ns_it->second.name, ns_it->second.id, ns_it->second.arn};
+        for (const auto& service : config.services) {
+            const std::string arn =
+                state.discovery->ensure_service(state.scope, ns, service.discovery_name, now);
+            state.discovery_services.insert_or_assign(ns_key + "|" + service.discovery_name, arn);
+            out.push_back({service.discovery_name, arn});
+        }
+        return out;
+    }
     for (const auto& service : config.services) {
         const std::string key = ns_key + "|" + service.discovery_name;
         auto it = state.discovery_services.find(key);

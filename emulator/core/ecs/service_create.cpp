@@ -146,7 +146,7 @@ Result<Service> create_service(EcsState& state, const Ec2Directory& ec2, CreateS
     std::optional<ServiceConnectConfiguration> service_connect;
     if (spec.service_connect_configuration) {
         service_connect =
-            resolve_service_connect(state, cluster, std::move(*spec.service_connect_configuration), ids);
+            resolve_service_connect(state, cluster, std::move(*spec.service_connect_configuration), ids, now);
     }
     const bool uses_service_connect = service_connect && service_connect->enabled;
     service.role_arn = service_role_arn(state, spec.role, service, td, uses_service_connect);

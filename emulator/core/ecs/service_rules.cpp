@@ -96,7 +96,7 @@ Deployment make_deployment(EcsState& state, const Service& service,
     deployment.rollout_state = RolloutState::InProgress;
     deployment.rollout_state_reason = "ECS deployment " + deployment.id + " in progress.";
     if (service_connect && service_connect->enabled) {
-        deployment.service_connect_resources = service_connect_resources(state, *service_connect, ids);
+        deployment.service_connect_resources = service_connect_resources(state, *service_connect, ids, now);
     }
     deployment.service_connect_configuration = std::move(service_connect);
     return deployment;

@@ -167,8 +167,8 @@ Result<Service> update_service(EcsState& state, const Ec2Directory& ec2, UpdateS
         std::optional<ServiceConnectConfiguration> service_connect;
         if (checked.service_connect) {
             // Resolving again fills defaults for a new request and keeps a resolved one as it is.
-            service_connect =
-                resolve_service_connect(state, *checked.cluster, std::move(*checked.service_connect), ids);
+            service_connect = resolve_service_connect(state, *checked.cluster,
+                                                      std::move(*checked.service_connect), ids, now);
         }
         for (auto& deployment : service.deployments) {
             if (deployment.status == DeploymentStatus::Primary) {

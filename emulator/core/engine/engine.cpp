@@ -195,6 +195,11 @@ bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) 
         }
         if (task.last_status == ecs::TaskStatus::Deactivating) {
             deregister_targets(region, owner, task, now);
+            deregister_from_service_connect(region, task, now);
+        }
+        // Service Connect sends a task traffic once it is RUNNING (reference §5.3) and stops at DEACTIVATING.
+        if (task.last_status == ecs::TaskStatus::Running && owner != nullptr) {
+            register_in_service_connect(region, *owner, task, now);
         }
         log_.append(
             {now, label, ChangeKind::TaskStatusChange, cause, task.id,
@@ -409,6 +414,56 @@ void Engine::deregister_targets(ecs::EcsRegion& region, ecs::Service* owner, ecs
         }
     }
     task.load_balancer_drain = drain;
+}
+
+// ----------------------------------------------------------------------------------- service connect
+
+void Engine::register_in_service_connect(ecs::EcsRegion& region, const ecs::Service& owner, ecs::Task& task,
+                                         Instant now) {
+    ecs::ServiceDiscovery* discovery = region.state.discovery;
+    if (discovery == nullptr || !task.eni || !task.discovery_registrations.empty()) return;
+    const ecs::Deployment* deployment = nullptr;
+    for (const auto& d : owner.deployments) {
+        if (d.id == task.deployment_id) deployment = &d;
+    }
+    if (deployment == nullptr || !deployment->service_connect_configuration) return;
+    const ecs::TaskDefinition* td = ecs::find_task_definition(region.state, task.task_definition_arn);
+    if (td == nullptr) return;
+    for (const auto& service : deployment->service_connect_configuration->services) {
+        std::string service_arn;
+        for (const auto& resource : deployment->service_connect_resources) {
+            if (resource.discovery_name == service.discovery_name) service_arn = resource.discovery_arn;
+        }
+        const ecs::PortMapping* mapping = nullptr;
+        for (const auto& container : td->container_definitions) {
+            if (mapping == nullptr) mapping = container.find_port_mapping_by_name(service.port_name);
+        }
+        if (service_arn.empty() || mapping == nullptr || !mapping->container_port) continue;
+        const auto timeout = service.timeout.value_or(ecs::ServiceConnectTimeout{});
+        const std::map<std::string, std::string> attributes{
+            {"AWS_INSTANCE_IPV4", task.eni->private_ipv4_address},
+            {"AWS_INSTANCE_PORT", std::to_string(*mapping->container_port)},
+            {"AvailabilityZone", task.availability_zone},
+            {"DeploymentId", deployment->id},
+            {"IdleTimeoutInSeconds", std::to_string(timeout.idle_timeout_seconds.value_or(0))},
+            {"PerRequestTimeoutInSeconds", std::to_string(timeout.per_request_timeout_seconds.value_or(0))},
+            {"ECS_CLUSTER_NAME", owner.cluster_name},
+            {"ECS_SERVICE_NAME", owner.name},
+        };
+        discovery->register_instance(region.state.scope, service_arn, task.id, attributes, now);
+        task.discovery_registrations.push_back(service_arn);
+    }
+}
+
+void Engine::deregister_from_service_connect(ecs::EcsRegion& region, ecs::Task& task, Instant now) {
+    ecs::ServiceDiscovery* discovery = region.state.discovery;
+    if (discovery == nullptr) return;
+    if (task.discovery_registrations.empty()) return;
+    for (const auto& service_arn : task.discovery_registrations)
+        discovery->deregister_instance(region.state.scope, service_arn, task.id, now);
+    task.discovery_registrations.clear();
+    task.load_balancer_drain =
+        std::max(task.load_balancer_drain.value_or(Duration{0}), knobs_.lifecycle.service_connect_drain);
 }
 
 TargetHealthInput Engine::target_health_for(const ServiceKey& key) const {

@@ -111,6 +111,9 @@ private:
     // The target-health seam: nothing fills it until the ALB emulation exists (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;
     void register_targets(ecs::EcsRegion& region, ecs::Service& owner, ecs::Task& task, Instant now);
+    void register_in_service_connect(ecs::EcsRegion& region, const ecs::Service& owner, ecs::Task& task,
+                                     Instant now);
+    void deregister_from_service_connect(ecs::EcsRegion& region, ecs::Task& task, Instant now);
     void deregister_targets(ecs::EcsRegion& region, ecs::Service* owner, ecs::Task& task, Instant now);
 
     ecs::EcsWorld& world_;

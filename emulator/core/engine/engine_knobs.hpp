@@ -24,6 +24,10 @@ struct TaskLifecycleKnobs {
     // deregistration delay goes (ECS default 300 s). Tasks of services without load balancers, and tasks
     // that never ran, skip it.
     Duration load_balancer_drain = Duration::seconds(5);
+    // DEACTIVATING of a task registered in Cloud Map for Service Connect, at least: clients' proxies stop
+    // sending new requests once the instance is deregistered, which they learn a moment later (ECS drains
+    // Envoy's listeners before it stops the containers).
+    Duration service_connect_drain = Duration::seconds(5);
     // STOPPING lasts until the runtime reports every started container's exit. The runtime kills containers
     // after their stopTimeout (<= 120 s); if it still has not reported after this, the task moves on.
     Duration stop_report_timeout = Duration::minutes(3);

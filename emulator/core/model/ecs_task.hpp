@@ -111,10 +111,13 @@ struct Task {
     // The 127.0.0.0/8 address the task runtime serves this task's container ports on; empty until the task
     // is handed to a runtime. Not AWS-visible: the ENI's private address is what DescribeTasks shows.
     std::string local_address;
-    // Load balancer targets the engine registered for this task, and once it deregistered them, how long
-    // the longest-draining of their target groups holds the task in DEACTIVATING. Not AWS-visible.
+    // Load balancer targets the engine registered for this task, and once it deregistered them (and the task
+    // from Cloud Map), how long the task stays DEACTIVATING: the longest deregistration delay of its target
+    // groups, at least the Service Connect drain. Not AWS-visible.
     std::vector<TaskTarget> load_balancer_targets;
     std::optional<Duration> load_balancer_drain;
+    // Cloud Map services (ARNs) the engine registered this task in as an instance (Service Connect).
+    std::vector<std::string> discovery_registrations;
 
     bool is_live() const { return ecs::is_live(last_status); }
 };

@@ -1,0 +1,296 @@
+"""Service Connect, Cloud Map and DNS end to end: the guide's two services in namespace ielts.local with the
+aliases backend.ielts.local:8080 and frontend.ielts.local:3000, stub frontends calling the backend through
+Service Connect (ECSEMU_STUB_UPSTREAM).
+
+Cases:
+  - Cloud Map shows what ECS made: the HTTP namespace ielts.local, one AmazonECSManaged service per discoveryName
+    (the ARNs DescribeServices lists in serviceConnectResources), one instance per RUNNING task (instance id = task
+    id, AWS_INSTANCE_IPV4 = the ENI address, AWS_INSTANCE_PORT = the container port); DiscoverInstances agrees;
+  - DNS: the aliases resolve (raw UDP and TCP queries, `ecsemu dns`), unknown names in the zone are NXDOMAIN,
+    names outside every zone REFUSED, a malformed datagram does not disturb the next query;
+  - traffic: the backend alias reaches both backend tasks; frontend stubs call the backend through the alias;
+  - a backend rolling deployment while the frontend calls the backend continuously: zero failed calls;
+  - an endpoint answering 500 (a Cloud Map instance registered by hand) is ejected and traffic moves to the
+    healthy tasks.
+"""
+import http.server
+import json
+import os
+import socket
+import struct
+import subprocess
+import sys
+import threading
+import time
+
+import ecsemu_harness as h
+import e2e_alb
+
+TIME_SCALE = 10
+CLUSTER = "ielts-prod-cluster"
+NAMESPACE = "ielts.local"
+SERVICES = {
+    "backend": {"service": "ielts-backend-service", "family": "ielts-backend", "port": 8080, "env": []},
+    "frontend": {"service": "ielts-frontend-service", "family": "ielts-frontend", "port": 3000,
+                 "env": [{"name": "ECSEMU_STUB_UPSTREAM",
+                          "value": "http://backend.ielts.local:8080/api/from-frontend"}]},
+}
+
+
+def dns_query(name, qtype=1, qid=0x1234):
+    header = struct.pack(">HHHHHH", qid, 0x0100, 1, 0, 0, 0)
+    question = b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\0" + struct.pack(">HH", qtype, 1)
+    return header + question
+
+
+def parse_answer(data):
+    """(rcode, [A addresses]) of a response to dns_query()."""
+    qid, flags, qd, an, ns, ar = struct.unpack(">HHHHHH", data[:12])
+    pos = 12
+    for _ in range(qd):
+        while data[pos] != 0:
+            pos += 1 + data[pos]
+        pos += 5
+    addresses = []
+    for _ in range(an):
+        if data[pos] & 0xC0 == 0xC0:
+            pos += 2
+        else:
+            while data[pos] != 0:
+                pos += 1 + data[pos]
+            pos += 1
+        rtype, _, _, rdlength = struct.unpack(">HHIH", data[pos:pos + 10])
+        pos += 10
+        if rtype == 1:
+            addresses.append(socket.inet_ntoa(data[pos:pos + 4]))
+        pos += rdlength
+    return flags & 0xF, addresses
+
+
+def udp(dns, payload, timeout=3):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(timeout)
+        s.sendto(payload, (dns["host"], dns["port"]))
+        return s.recvfrom(65535)[0]
+
+
+def tcp(dns, payload, timeout=3):
+    with socket.create_connection((dns["host"], dns["port"]), timeout=timeout) as s:
+        s.sendall(struct.pack(">H", len(payload)) + payload)
+        length = struct.unpack(">H", s.recv(2))[0]
+        data = b""
+        while len(data) < length:
+            data += s.recv(length - len(data))
+        return data
+
+
+class Stack:
+    def __init__(self, server):
+        self.server = server
+        self.ecs = h.client(server, "ecs")
+        self.ec2 = h.client(server, "ec2")
+        self.sd = h.client(server, "servicediscovery")
+        self.v = {}
+        self.figures = {}
+
+    def tasks(self, key):
+        arns = self.ecs.list_tasks(cluster=CLUSTER, serviceName=SERVICES[key]["service"])["taskArns"]
+        return self.ecs.describe_tasks(cluster=CLUSTER, tasks=arns)["tasks"] if arns else []
+
+    def endpoints(self):
+        status, body = self.server.endpoints()
+        h.check_eq(status, 200, "GET /_ecsemu/endpoints")
+        return json.loads(body)
+
+    def alias(self, dns_name):
+        for sc in self.endpoints()["serviceConnect"]:
+            if sc["dnsName"] == dns_name:
+                return sc["address"], sc["boundPort"]
+        raise AssertionError("alias %s not listed in /_ecsemu/endpoints" % dns_name)
+
+
+def build(s):
+    vpc = s.ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    subnets = [s.ec2.create_subnet(VpcId=vpc, CidrBlock=c, AvailabilityZone=az)["Subnet"]["SubnetId"]
+               for az, c in (("ap-southeast-1a", "10.0.11.0/24"), ("ap-southeast-1b", "10.0.12.0/24"))]
+    sg = s.ec2.create_security_group(GroupName="ielts-sg", Description="sg", VpcId=vpc)["GroupId"]
+    s.ecs.create_cluster(clusterName=CLUSTER, serviceConnectDefaults={"namespace": NAMESPACE})
+    for key, spec in SERVICES.items():
+        s.ecs.register_task_definition(
+            family=spec["family"], networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="512",
+            memory="1024", containerDefinitions=[{
+                "name": key, "image": "ielts/%s:latest" % key, "essential": True, "environment": spec["env"],
+                "portMappings": [{"containerPort": spec["port"], "protocol": "tcp", "name": key,
+                                  "appProtocol": "http"}]}])
+        s.ecs.create_service(
+            cluster=CLUSTER, serviceName=spec["service"], taskDefinition=spec["family"], desiredCount=2,
+            launchType="FARGATE",
+            networkConfiguration={"awsvpcConfiguration": {"subnets": subnets, "securityGroups": [sg]}},
+            serviceConnectConfiguration={"enabled": True, "namespace": NAMESPACE, "services": [{
+                "portName": key, "discoveryName": key,
+                "clientAliases": [{"port": spec["port"], "dnsName": "%s.%s" % (key, NAMESPACE)}]}]})
+    s.ecs.get_waiter("services_stable").wait(cluster=CLUSTER, services=[x["service"] for x in SERVICES.values()],
+                                             WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+
+
+def cloud_map_shows_tasks(s):
+    namespaces = s.sd.list_namespaces()["Namespaces"]
+    ns = [n for n in namespaces if n["Name"] == NAMESPACE]
+    h.check_eq(len(ns), 1, "one namespace %s" % NAMESPACE)
+    h.check_eq(ns[0]["Type"], "HTTP", "namespace type (ECS creates HTTP namespaces)")
+    services = {x["Name"]: x for x in s.sd.list_services(
+        Filters=[{"Name": "NAMESPACE_ID", "Values": [ns[0]["Id"]]}])["Services"]}
+    h.check_eq(sorted(services), ["backend", "frontend"], "Cloud Map services")
+    for key, spec in SERVICES.items():
+        svc = s.ecs.describe_services(cluster=CLUSTER, services=[spec["service"]])["services"][0]
+        resources = svc["deployments"][0].get("serviceConnectResources") or []
+        h.check_eq([(r["discoveryName"], r["discoveryArn"]) for r in resources], [(key, services[key]["Arn"])],
+                   "%s serviceConnectResources name the Cloud Map service" % key)
+        tags = s.sd.list_tags_for_resource(ResourceARN=services[key]["Arn"])["Tags"]
+        h.check({"Key": "AmazonECSManaged", "Value": "true"} in tags, "AmazonECSManaged tag missing: %r", tags)
+        instances = {i["Id"]: i["Attributes"] for i in s.sd.list_instances(ServiceId=services[key]["Id"])["Instances"]}
+        tasks = s.tasks(key)
+        h.check_eq(sorted(instances), sorted(t["taskArn"].rsplit("/", 1)[1] for t in tasks),
+                   "%s instances are the RUNNING tasks" % key)
+        for t in tasks:
+            details = {d["name"]: d["value"] for d in t["attachments"][0]["details"]}
+            attrs = instances[t["taskArn"].rsplit("/", 1)[1]]
+            h.check_eq((attrs.get("AWS_INSTANCE_IPV4"), attrs.get("AWS_INSTANCE_PORT")),
+                       (details["privateIPv4Address"], str(spec["port"])), "instance attributes")
+        found = s.sd.discover_instances(NamespaceName=NAMESPACE, ServiceName=key)["Instances"]
+        h.check_eq(sorted(i["InstanceId"] for i in found), sorted(instances), "DiscoverInstances %s" % key)
+
+
+def dns_answers(s):
+    dns = s.endpoints()["dns"]
+    h.check(dns and dns.get("port"), "no dns in /_ecsemu/endpoints: %r", dns)
+    vip, _ = s.alias("backend.ielts.local")
+    rcode, addresses = parse_answer(udp(dns, dns_query("backend.ielts.local")))
+    h.check_eq((rcode, addresses), (0, [vip]), "UDP A backend.ielts.local")
+    rcode, addresses = parse_answer(tcp(dns, dns_query("Frontend.IELTS.local")))
+    h.check_eq((rcode, len(addresses)), (0, 1), "TCP A Frontend.IELTS.local (names are case-insensitive)")
+    h.check_eq(parse_answer(udp(dns, dns_query("nothere.ielts.local")))[0], 3, "NXDOMAIN inside the zone")
+    h.check_eq(parse_answer(udp(dns, dns_query("example.com")))[0], 5, "REFUSED outside every zone")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as raw:
+        raw.sendto(b"\x12", (dns["host"], dns["port"]))
+    h.check_eq(parse_answer(udp(dns, dns_query("backend.ielts.local", qid=7)))[1], [vip],
+               "a query after a malformed datagram")
+    out = subprocess.run([h.binary_path(), "dns", "backend.ielts.local", "--endpoint", s.server.endpoint],
+                         capture_output=True, text=True, timeout=20)
+    h.check(out.returncode == 0 and vip in out.stdout, "ecsemu dns: rc=%s out=%r err=%r", out.returncode,
+            out.stdout, out.stderr)
+
+
+def traffic(s):
+    backend = {t["taskArn"] for t in s.tasks("backend")}
+    address = s.alias("backend.ielts.local")
+    seen = set()
+    for _ in range(20):
+        status, _, body = e2e_alb.get(address, "/api/x", {"Host": "backend.ielts.local:8080"})
+        h.check_eq(status, 200, "GET through backend.ielts.local:8080")
+        seen.add(json.loads(body)["taskArn"])
+    h.check_eq(seen, backend, "the alias balances over both backend tasks")
+    front = s.alias("frontend.ielts.local")
+    seen = set()
+    for _ in range(20):
+        status, _, body = e2e_alb.get(front, "/page")
+        answer = json.loads(body)
+        h.check_eq((status, answer.get("upstream", {}).get("status")), (200, 200), "frontend -> backend call")
+        seen.add(answer["upstream"]["body"]["taskArn"])
+    h.check_eq(seen, backend, "frontend stubs reached both backend tasks through Service Connect")
+
+
+def upstream_ok(body):
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return "not json"
+    upstream = answer.get("upstream") or {}
+    if upstream.get("status") == 200:
+        return None
+    return "upstream %s %s %s" % (upstream.get("status"), upstream.get("error", ""), str(upstream.get("body"))[:80])
+
+
+def deploy_under_load(s):
+    before = {t["taskArn"] for t in s.tasks("backend")}
+    load = e2e_alb.LoadGenerator(s.alias("frontend.ielts.local"), "/page", rate_per_s=150, connections=3,
+                                 max_s=90, validate=upstream_ok).start()
+    time.sleep(1.0)
+    started = time.monotonic()
+    s.ecs.update_service(cluster=CLUSTER, service=SERVICES["backend"]["service"], forceNewDeployment=True)
+
+    def done():
+        svc = s.ecs.describe_services(cluster=CLUSTER, services=[SERVICES["backend"]["service"]])["services"][0]
+        old = s.ecs.describe_tasks(cluster=CLUSTER, tasks=sorted(before))["tasks"]
+        return (len(svc["deployments"]) == 1 and svc["deployments"][0]["rolloutState"] == "COMPLETED"
+                and all(t["lastStatus"] == "STOPPED" for t in old))
+    try:
+        h.wait_until(done, 60, 0.25, "backend deployment COMPLETED, old tasks STOPPED")
+        s.figures["backend deploy under frontend load"] = time.monotonic() - started
+        time.sleep(1.0)
+    finally:
+        load.stop()
+    print("  frontend -> backend during deploy: " + load.summary())
+    h.check(load.sent >= 300, "too little load: %s", load.summary())
+    h.check_eq(dict(load.statuses), {200: load.sent - len(load.errors)}, "only 200s from the frontend")
+    h.check_eq(load.errors[:5], [], "connection errors")
+    h.check_eq(dict(load.invalid), {}, "failed frontend -> backend calls")
+
+
+class FailingHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = b'{"failing": true}'
+        self.send_response(500)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def failing_endpoint_ejected(s):
+    failing = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FailingHandler)
+    threading.Thread(target=failing.serve_forever, daemon=True).start()
+    try:
+        service_id = [x for x in s.sd.list_services()["Services"] if x["Name"] == "backend"][0]["Id"]
+        s.sd.register_instance(ServiceId=service_id, InstanceId="failing-endpoint", Attributes={
+            "AWS_INSTANCE_IPV4": "127.0.0.1", "AWS_INSTANCE_PORT": str(failing.server_address[1])})
+        address = s.alias("backend.ielts.local")
+        statuses = []
+        h.wait_until(lambda: e2e_alb.get(address, "/api/x")[0] == 500 or None, 10, 0.05,
+                     "the hand-registered endpoint receives traffic")
+        for _ in range(60):
+            statuses.append(e2e_alb.get(address, "/api/x")[0])
+        h.check(statuses.count(500) <= 5, "500s after ejection: %r", statuses)
+        h.check_eq(set(statuses[-30:]), {200}, "traffic moved to the healthy endpoints")
+        s.sd.deregister_instance(ServiceId=service_id, InstanceId="failing-endpoint")
+    finally:
+        failing.shutdown()
+
+
+def main():
+    suite = h.Suite("service-connect-e2e")
+    with h.Server(extra_args=["--time-scale", str(TIME_SCALE)]) as server:
+        s = Stack(server)
+        with suite.case("guide services with Service Connect in ielts.local reach steady state"):
+            build(s)
+        with suite.case("Cloud Map shows the namespace, the services and the RUNNING tasks"):
+            cloud_map_shows_tasks(s)
+        with suite.case("DNS answers the aliases (UDP, TCP, ecsemu dns), NXDOMAIN, REFUSED"):
+            dns_answers(s)
+        with suite.case("backend.ielts.local:8080 balances; frontend stubs call the backend through it"):
+            traffic(s)
+        with suite.case("backend rolling deployment while the frontend calls it: zero failed calls"):
+            deploy_under_load(s)
+        with suite.case("an endpoint answering 500 is ejected"):
+            failing_endpoint_ejected(s)
+        for name, value in s.figures.items():
+            print("  %s: %.2f s" % (name, value))
+    return suite.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,6 +3,8 @@ aliases backend.ielts.local:8080 and frontend.ielts.local:3000, stub frontends c
 Service Connect (ECSEMU_STUB_UPSTREAM).
 
 Cases:
+  - tasks show ECS's Service Connect proxy container (ecs-service-connect-xxxxx, RUNNING, HEALTHY) and a
+    ServiceConnect attachment;
   - Cloud Map shows what ECS made: the HTTP namespace ielts.local, one AmazonECSManaged service per discoveryName
     (the ARNs DescribeServices lists in serviceConnectResources), one instance per RUNNING task (instance id = task
     id, AWS_INSTANCE_IPV4 = the ENI address, AWS_INSTANCE_PORT = the container port); DiscoverInstances agrees;
@@ -153,6 +155,13 @@ def cloud_map_shows_tasks(s):
         h.check_eq(sorted(instances), sorted(t["taskArn"].rsplit("/", 1)[1] for t in tasks),
                    "%s instances are the RUNNING tasks" % key)
         for t in tasks:
+            agents = [c for c in t["containers"] if c["name"].startswith("ecs-service-connect-")]
+            h.check_eq([(len(c["name"]), c["lastStatus"], c.get("healthStatus")) for c in agents],
+                       [(len("ecs-service-connect-") + 5, "RUNNING", "HEALTHY")], "Service Connect proxy container")
+            sc = [a for a in t["attachments"] if a["type"] == "ServiceConnect"]
+            h.check_eq([(a["status"], a["details"]) for a in sc],
+                       [("ATTACHED", [{"name": "ContainerName", "value": agents[0]["name"]}])],
+                       "ServiceConnect attachment")
             details = {d["name"]: d["value"] for d in t["attachments"][0]["details"]}
             attrs = instances[t["taskArn"].rsplit("/", 1)[1]]
             h.check_eq((attrs.get("AWS_INSTANCE_IPV4"), attrs.get("AWS_INSTANCE_PORT")),

@@ -77,14 +77,29 @@ void put_time(json& out, const char* name, const std::optional<core::Instant>& i
     if (instant) out[name] = timestamp(*instant);
 }
 
+// ECS's ServiceConnect attachment names the proxy container it added.
+json encode_service_connect_attachment(const Task& task) {
+    std::string agent;
+    for (const auto& container : task.containers) {
+        if (container.service_connect_agent) agent = container.name;
+    }
+    return {{"id", task.service_connect_attachment_id},
+            {"type", "ServiceConnect"},
+            {"status", task.last_status == TaskStatus::Stopped ? "DELETED" : "ATTACHED"},
+            {"details", json::array({{{"name", "ContainerName"}, {"value", agent}}})}};
+}
+
 }  // namespace
 
 json encode_task(const Task& task, bool include_tags) {
     json containers = json::array();
     for (const auto& container : task.containers) containers.push_back(encode_container(task, container));
+    json attachments =
+        task.eni ? json::array({encode_eni_attachment(*task.eni, task.local_address)}) : json::array();
+    if (!task.service_connect_attachment_id.empty())
+        attachments.push_back(encode_service_connect_attachment(task));
     json out = {
-        {"attachments",
-         task.eni ? json::array({encode_eni_attachment(*task.eni, task.local_address)}) : json::array()},
+        {"attachments", std::move(attachments)},
         {"attributes", json::array({{{"name", "ecs.cpu-architecture"}, {"value", "x86_64"}}})},
         {"clusterArn", task.cluster_arn},
         {"containers", std::move(containers)},

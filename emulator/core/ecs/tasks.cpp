@@ -46,6 +46,29 @@ Container make_container(const EcsState& state, const Task& task, const Containe
     return container;
 }
 
+// What ECS adds to every task of a Service Connect service (reference §5.2): the Envoy container, with the
+// environment ECS passes it through containerOverrides, and a ServiceConnect attachment.
+void add_service_connect_agent(const EcsState& state, Task& task, IdSource& ids) {
+    Container agent;
+    agent.name = "ecs-service-connect-" + ids.alnum_lower(5);
+    agent.arn = container_arn(state.scope, task.cluster_name, task.id, ids.uuid());
+    agent.image = kServiceConnectAgentImage;
+    agent.essential = true;
+    agent.service_connect_agent = true;
+    ContainerOverride environment;
+    environment.name = agent.name;
+    environment.environment = {{"ENVOY_CONCURRENCY", "2"},
+                               {"ENVOY_ADMIN_MODE", "UDS"},
+                               {"APPNET_AGENT_ADMIN_MODE", "UDS"},
+                               {"ENABLE_STATS_SNAPSHOT", "true"},
+                               {"APPMESH_METRIC_EXTENSION_VERSION", "1"},
+                               {"APPNET_ENVOY_RESTART_COUNT", "3"},
+                               {"HC_DISCONNECTED_TIMEOUT_S", "10800"}};
+    task.containers.push_back(std::move(agent));
+    task.overrides.container_overrides.push_back(std::move(environment));
+    task.service_connect_attachment_id = ids.uuid();
+}
+
 Tags tags_for_task(const RunTaskSpec& spec, const TaskDefinition& td) {
     Tags tags;
     if (spec.propagate_tags == PropagateTags::TaskDefinition) tags = td.tags;
@@ -99,6 +122,7 @@ Result<Task> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLau
         task.containers.push_back(make_container(state, task, td.container_definitions[i],
                                                  task.overrides.container_overrides[i], ids));
     }
+    if (launch.service_connect) add_service_connect_agent(state, task, ids);
     task.cpu_units = launch.overrides.cpu ? parse_task_cpu_units(*launch.overrides.cpu) : td.cpu_units;
     task.memory_mib =
         launch.overrides.memory ? parse_task_memory_mib(*launch.overrides.memory) : td.memory_mib;

@@ -13,6 +13,9 @@
 namespace ecsemu::core::ecs {
 
 // Everything needed to create one task record. RunTask and the service scheduler both launch through it.
+// The image ecsemu shows for ECS's Service Connect proxy container.
+inline constexpr const char* kServiceConnectAgentImage = "ecs-service-connect-agent:interface-v1";
+
 struct TaskLaunch {
     std::string cluster_name;
     const TaskDefinition* task_definition = nullptr;
@@ -26,6 +29,8 @@ struct TaskLaunch {
     bool enable_execute_command = false;
     std::string service_name;   // empty for standalone tasks
     std::string deployment_id;  // empty for standalone tasks
+    // The deployment enables Service Connect: the task gets ECS's proxy container and attachment.
+    bool service_connect = false;
 };
 
 // Creates a PROVISIONING task (ENI PRECREATED, containers PENDING) and stores it in the cluster.

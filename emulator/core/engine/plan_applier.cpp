@@ -67,6 +67,8 @@ Result<ecs::TaskLaunch> service_task_launch(ApplyContext& ctx, const ecs::Servic
     launch.enable_execute_command = service.enable_execute_command;
     launch.service_name = service.name;
     launch.deployment_id = start.deployment_id;
+    launch.service_connect = deployment != nullptr && deployment->service_connect_configuration &&
+                             deployment->service_connect_configuration->enabled;
     return launch;
 }
 

@@ -13,10 +13,12 @@ using ecs::TaskStatus;
 
 constexpr const char* kEssentialContainerExited = "Essential container in task exited";
 
+// ECS's Service Connect proxy container follows the task (move_service_connect_agent); the lifecycle reads
+// only the containers a runtime runs.
 bool every_essential_container_running(const ecs::Task& task) {
     bool any_essential = false;
     for (const auto& container : task.containers) {
-        if (!container.essential) continue;
+        if (!container.essential || container.service_connect_agent) continue;
         any_essential = true;
         if (container.last_status != ContainerStatus::Running) return false;
     }
@@ -24,15 +26,18 @@ bool every_essential_container_running(const ecs::Task& task) {
 }
 
 bool any_container_running(const ecs::Task& task) {
-    return std::any_of(task.containers.begin(), task.containers.end(),
-                       [](const ecs::Container& c) { return c.last_status == ContainerStatus::Running; });
+    return std::any_of(task.containers.begin(), task.containers.end(), [](const ecs::Container& c) {
+        return !c.service_connect_agent && c.last_status == ContainerStatus::Running;
+    });
 }
 
 // The runtime reports a container running before it can report it exited, and the running report sets the
 // runtimeId, so an exited essential container without one never ran.
 std::optional<LifecycleStep> essential_exit(const ecs::Task& task, TaskStatus first_stop_status) {
     for (const auto& container : task.containers) {
-        if (!container.essential || container.last_status != ContainerStatus::Stopped) continue;
+        if (!container.essential || container.service_connect_agent ||
+            container.last_status != ContainerStatus::Stopped)
+            continue;
         if (!container.runtime_id.empty()) {
             return LifecycleStep{
                 first_stop_status, LifecycleCause::EssentialContainerExited,
@@ -45,6 +50,22 @@ std::optional<LifecycleStep> essential_exit(const ecs::Task& task, TaskStatus fi
                              StopDecision{ecs::TaskStopCode::TaskFailedToStart, reason}};
     }
     return std::nullopt;
+}
+
+// The Service Connect proxy starts with the application's containers (its Docker health check passes at once
+// here) and stops when the task's containers are stopped.
+void move_service_connect_agent(ecs::Task& task, ContainerStatus to) {
+    for (auto& container : task.containers) {
+        if (!container.service_connect_agent || container.last_status == ContainerStatus::Stopped) continue;
+        if (to == ContainerStatus::Running) {
+            container.last_status = ContainerStatus::Running;
+            container.runtime_id = task.id + "-" + container.name;
+            container.health_status = ecs::HealthStatus::Healthy;
+        } else {
+            if (container.last_status == ContainerStatus::Running) container.exit_code = 0;
+            container.last_status = ContainerStatus::Stopped;
+        }
+    }
 }
 
 TaskStatus first_stop_status(TaskStatus status) {
@@ -193,6 +214,7 @@ RuntimeRequest apply_lifecycle_step(ecs::Task& task, const LifecycleStep& step, 
             break;
         case TaskStatus::Activating:
             task.pull_stopped_at = now;
+            move_service_connect_agent(task, ContainerStatus::Running);
             break;
         case TaskStatus::Running:
             task.started_at = now;
@@ -202,6 +224,7 @@ RuntimeRequest apply_lifecycle_step(ecs::Task& task, const LifecycleStep& step, 
             break;
         case TaskStatus::Stopping:
             request = RuntimeRequest::Stop;
+            move_service_connect_agent(task, ContainerStatus::Stopped);
             break;
         case TaskStatus::Deprovisioning:
             task.execution_stopped_at = now;

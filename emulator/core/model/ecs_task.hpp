@@ -36,6 +36,9 @@ struct Container {
     std::optional<int> memory_mib;
     std::optional<int> memory_reservation_mib;
     bool essential = true;
+    // ECS's Service Connect proxy (ecs-service-connect-<5 chars>): not from the task definition, and not
+    // started by a task runtime; the engine moves it with the task. Not AWS-visible.
+    bool service_connect_agent = false;
 };
 
 struct ContainerOverride {
@@ -118,6 +121,8 @@ struct Task {
     std::optional<Duration> load_balancer_drain;
     // Cloud Map services (ARNs) the engine registered this task in as an instance (Service Connect).
     std::vector<std::string> discovery_registrations;
+    // The ServiceConnect attachment's id; empty for tasks without Service Connect.
+    std::string service_connect_attachment_id;
 
     bool is_live() const { return ecs::is_live(last_status); }
 };

@@ -195,6 +195,10 @@ int run_serve(const ServeOptions& options) {
         control.stub_runtime.set_upstream_resolver(
             net::make_stub_dns_resolver(io, {service_connect.dns_address()}));
     }
+    control.engine.set_launch_environment(
+        [&service_connect](const core::ecs::EcsState& state, const core::ecs::Task&) {
+            return service_connect.launch_environment(state);
+        });
     front_door.set_after_reset([&control, &load_balancing, &service_connect] {
         control.engine.on_world_reset();
         load_balancing.reset();

@@ -1,6 +1,7 @@
 #include "emulator/app/service_connect_plane.hpp"
 
 #include <boost/asio/post.hpp>
+#include <cctype>
 #include <memory>
 #include <utility>
 
@@ -73,6 +74,22 @@ void ServiceConnectPlane::reset() {
 void ServiceConnectPlane::stop() {
     proxy_.stop();
     if (dns_) dns_->stop();
+}
+
+std::vector<std::pair<std::string, std::string>> ServiceConnectPlane::launch_environment(
+    const core::ecs::EcsState& state) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (dns_port_ != 0) out.emplace_back("ECSEMU_DNS_SERVER", dns_address());
+    const std::string region_key =
+        core::ecs::EcsWorld::region_key(state.scope.account_id, state.scope.region);
+    for (const auto& [region, dns_name, port, address] : addresses_.all()) {
+        if (region != region_key) continue;
+        std::string name = "ECSEMU_SC_";
+        for (const char c : dns_name)
+            name += std::isalnum(static_cast<unsigned char>(c)) ? std::toupper(c) : '_';
+        out.emplace_back(name + "_" + std::to_string(port), address + ":" + std::to_string(port));
+    }
+    return out;
 }
 
 nlohmann::json ServiceConnectPlane::dns_endpoint() const {

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "emulator/core/engine/cloud_map_discovery.hpp"
 #include "emulator/core/service_connect/service_connect_compiler.hpp"
@@ -43,6 +45,12 @@ public:
     void on_change();
     void reset();
     void stop();
+
+    // ECSEMU_DNS_SERVER=host:port and, for every Service Connect alias of the task's region,
+    // ECSEMU_SC_<DNS NAME>_<PORT>=address:port (upper case, other characters as '_'), e.g.
+    // ECSEMU_SC_BACKEND_IELTS_LOCAL_8080=127.255.0.1:8080: what a process task uses where ECS would give it
+    // /etc/hosts lines.
+    std::vector<std::pair<std::string, std::string>> launch_environment(const core::ecs::EcsState& state);
 
     nlohmann::json dns_endpoint() const;
     nlohmann::json service_connect_endpoints() const;

@@ -13,7 +13,8 @@ Cases:
   - traffic: the backend alias reaches both backend tasks; frontend stubs call the backend through the alias;
   - a backend rolling deployment while the frontend calls the backend continuously: zero failed calls;
   - an endpoint answering 500 (a Cloud Map instance registered by hand) is ejected and traffic moves to the
-    healthy tasks.
+    healthy tasks;
+  - a process task finds the aliases' addresses and the DNS server in its environment.
 """
 import http.server
 import json
@@ -31,6 +32,7 @@ import e2e_alb
 TIME_SCALE = 10
 CLUSTER = "ielts-prod-cluster"
 NAMESPACE = "ielts.local"
+ENV_DUMP_IMAGE = "ecsemu-e2e/env-dump:1"
 SERVICES = {
     "backend": {"service": "ielts-backend-service", "family": "ielts-backend", "port": 8080, "env": []},
     "frontend": {"service": "ielts-frontend-service", "family": "ielts-frontend", "port": 3000,
@@ -280,9 +282,33 @@ def failing_endpoint_ejected(s):
         failing.shutdown()
 
 
+def process_task_environment(s, workdir):
+    # A process task learns the aliases' addresses and the DNS server from its environment (where ECS would write
+    # /etc/hosts), and can resolve through that server.
+    dump = os.path.join(workdir, "env.txt")
+    s.ecs.register_task_definition(
+        family="env-dump", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+        containerDefinitions=[{"name": "dump", "image": ENV_DUMP_IMAGE, "essential": True,
+                               "command": ["/bin/sh", "-c", "env > %s.tmp && mv %s.tmp %s && sleep 600"
+                                           % (dump, dump, dump)]}])
+    subnets = s.ecs.describe_services(cluster=CLUSTER, services=[SERVICES["backend"]["service"]])["services"][0][
+        "networkConfiguration"]["awsvpcConfiguration"]["subnets"]
+    task = s.ecs.run_task(cluster=CLUSTER, taskDefinition="env-dump", launchType="FARGATE", networkConfiguration={
+        "awsvpcConfiguration": {"subnets": subnets}})["tasks"][0]["taskArn"]
+    h.wait_until(lambda: os.path.exists(dump), 20, 0.1, "the process task wrote its environment")
+    with open(dump) as f:
+        env = dict(line.rstrip("\n").split("=", 1) for line in f if "=" in line)
+    vip, port = s.alias("backend.ielts.local")
+    dns = s.endpoints()["dns"]
+    h.check_eq(env.get("ECSEMU_SC_BACKEND_IELTS_LOCAL_8080"), "%s:%d" % (vip, port), "alias variable")
+    h.check_eq(env.get("ECSEMU_DNS_SERVER"), "%s:%d" % (dns["host"], dns["port"]), "DNS server variable")
+    s.ecs.stop_task(cluster=CLUSTER, task=task)
+
+
 def main():
     suite = h.Suite("service-connect-e2e")
-    with h.Server(extra_args=["--time-scale", str(TIME_SCALE)]) as server:
+    with h.TempDir() as workdir, h.Server(extra_args=["--time-scale", str(TIME_SCALE),
+                                                      "--process-image", ENV_DUMP_IMAGE]) as server:
         s = Stack(server)
         with suite.case("guide services with Service Connect in ielts.local reach steady state"):
             build(s)
@@ -296,6 +322,8 @@ def main():
             deploy_under_load(s)
         with suite.case("an endpoint answering 500 is ejected"):
             failing_endpoint_ejected(s)
+        with suite.case("process tasks get the alias addresses and the DNS server in their environment"):
+            process_task_environment(s, workdir)
         for name, value in s.figures.items():
             print("  %s: %.2f s" % (name, value))
     return suite.finish()

@@ -223,8 +223,13 @@ void Engine::start_in_runtime(ecs::EcsRegion& region, ecs::Task& task) {
                                                    region.state.scope.region + "/" + task.eni->subnet_id,
                                                task.eni->private_ipv4_address, in_use)
                  : addresses_.allocate(in_use);
-    runtime_commands_.push_back(
-        RuntimeCommand{true, make_runtime_launch(region.state, task, *td, knobs_.api_base_url), task.id});
+    TaskLaunch launch = make_runtime_launch(region.state, task, *td, knobs_.api_base_url);
+    if (launch_environment_) {
+        const auto extra = launch_environment_(region.state, task);
+        for (auto& container : launch.containers)
+            container.environment.insert(container.environment.end(), extra.begin(), extra.end());
+    }
+    runtime_commands_.push_back(RuntimeCommand{true, std::move(launch), task.id});
     runtime_tasks_.insert(task.id);
 }
 

@@ -22,10 +22,12 @@
 // thread. The runtime may report synchronously from inside start()/stop(): reports are queued, never applied
 // re-entrantly.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/ecs/ecs_world.hpp"
@@ -71,6 +73,11 @@ public:
     // The load balancer's opinion of some target in (account, region) changed: services there with
     // loadBalancers are reconciled in the next pass.
     void on_target_health_changed(const std::string& account_id, const std::string& region);
+    // Variables added to every container's environment when a task is handed to the runtime (the emulator
+    // names Service Connect aliases and its DNS server this way; reference §5.2 has ECS write /etc/hosts).
+    using LaunchEnvironment = std::function<std::vector<std::pair<std::string, std::string>>(
+        const ecs::EcsState& state, const ecs::Task& task)>;
+    void set_launch_environment(LaunchEnvironment hook) { launch_environment_ = std::move(hook); }
 
     // TaskRuntimeObserver: queued, recorded at the start of the next pass.
     void on_container_running(const std::string& task_id, const std::string& container) override;
@@ -121,6 +128,7 @@ private:
     Clock& clock_;
     TaskRuntime& runtime_;
     LoadBalancerTargets* load_balancers_ = nullptr;
+    LaunchEnvironment launch_environment_;
     EngineKnobs knobs_;
     IdSource ids_;
     ChangeLog log_;

@@ -77,6 +77,13 @@ const std::string& AliasAddresses::address_of(const std::string& region_key, con
     return it->second;
 }
 
+std::vector<AliasAddresses::Entry> AliasAddresses::all() const {
+    std::vector<Entry> out;
+    for (const auto& [key, address] : addresses_)
+        out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), address});
+    return out;
+}
+
 ServiceConnectSnapshot compile_service_connect(const ecs::EcsWorld& ecs,
                                                const cloudmap::CloudMapWorld& cloud_map,
                                                AliasAddresses& addresses) {

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "emulator/core/cloudmap/cloudmap_state.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
@@ -21,6 +22,15 @@ class AliasAddresses {
 public:
     // The address of (region key, dns name, port), allocated on first use.
     const std::string& address_of(const std::string& region_key, const std::string& dns_name, int port);
+    struct Entry {
+        std::string region_key;
+        std::string dns_name;
+        int port = 0;
+        std::string address;
+    };
+    // Every alias given an address so far, in (region, name, port) order.
+    std::vector<Entry> all() const;
+
     void reset() {
         addresses_.clear();
         next_ = 1;

@@ -10,8 +10,6 @@ struct OperationContext {
     const ApiCall& call;
 };
 
-using OperationHandler = ApiResult (*)(OperationContext&);
-
 // namespace_operations.cpp
 ApiResult create_http_namespace(OperationContext& ctx);
 ApiResult create_private_dns_namespace(OperationContext& ctx);

@@ -1,6 +1,6 @@
 #include "emulator/api/cloudmap/cloudmap_service.hpp"
 
-#include <map>
+#include "emulator/api/operation_table.hpp"
 
 #include "emulator/api/cloudmap/cloudmap_operations.hpp"
 #include "emulator/api/model/input_validator.hpp"
@@ -9,13 +9,8 @@ namespace ecsemu::api::cloudmap {
 
 namespace {
 
-struct OperationEntry {
-    OperationHandler handler;
-    bool mutates;
-};
-
-const std::map<std::string_view, OperationEntry>& operations() {
-    static const std::map<std::string_view, OperationEntry> table = {
+const OperationTable<OperationContext>& operations() {
+    static const OperationTable<OperationContext> table = {
         {"CreateHttpNamespace", {create_http_namespace, true}},
         {"CreatePrivateDnsNamespace", {create_private_dns_namespace, true}},
         {"CreatePublicDnsNamespace", {create_public_dns_namespace, true}},
@@ -55,13 +50,12 @@ CloudMapService::CloudMapService()
 CloudMapService::CloudMapService(core::cloudmap::CloudMapWorld& world) : world_(world) {}
 
 bool CloudMapService::mutates(std::string_view operation) const {
-    const auto it = operations().find(operation);
-    return it != operations().end() && it->second.mutates;
+    return operations().mutates(operation);
 }
 
 ApiResult CloudMapService::call(const ApiCall& call) {
-    const auto entry = operations().find(call.operation);
-    if (entry == operations().end()) {
+    const auto* entry = operations().find(call.operation);
+    if (entry == nullptr) {
         return core::AwsError::client(
             "UnknownOperationException",
             "ecsemu does not implement the Cloud Map operation " + call.operation + ".");
@@ -71,12 +65,7 @@ ApiResult CloudMapService::call(const ApiCall& call) {
     core::cloudmap::CloudMapRegion& region = world_.region(call.account_id, call.region);
     core::cloudmap::CloudMapCall core_call{region, call.account_id, call.region, call.now};
     OperationContext ctx{core_call, call};
-    // A failed call is not journaled, so it must leave no trace: core checks before it changes state, and
-    // ids it drew are given back here.
-    const core::IdSource ids_before = region.ids;
-    ApiResult result = entry->second.handler(ctx);
-    if (!result.ok()) region.ids = ids_before;
-    return result;
+    return run_operation(entry->handler, ctx, region.ids);
 }
 
 }  // namespace ecsemu::api::cloudmap

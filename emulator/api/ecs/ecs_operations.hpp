@@ -21,8 +21,6 @@ struct OperationContext {
     const core::ecs::TargetGroupLookup* target_groups = nullptr;
 };
 
-using OperationHandler = ApiResult (*)(OperationContext&);
-
 // cluster_operations.cpp
 ApiResult create_cluster(OperationContext& ctx);
 ApiResult describe_clusters(OperationContext& ctx);

@@ -1,6 +1,6 @@
 #include "emulator/api/ecs/ecs_service.hpp"
 
-#include <map>
+#include "emulator/api/operation_table.hpp"
 
 #include "emulator/api/ecs/ecs_operations.hpp"
 #include "emulator/api/model/input_validator.hpp"
@@ -9,13 +9,8 @@ namespace ecsemu::api::ecs {
 
 namespace {
 
-struct OperationEntry {
-    OperationHandler handler;
-    bool mutates;
-};
-
-const std::map<std::string_view, OperationEntry>& operations() {
-    static const std::map<std::string_view, OperationEntry> table = {
+const OperationTable<OperationContext>& operations() {
+    static const OperationTable<OperationContext> table = {
         {"CreateCluster", {create_cluster, true}},
         {"DescribeClusters", {describe_clusters, false}},
         {"ListClusters", {list_clusters, false}},
@@ -51,8 +46,7 @@ EcsService::EcsService(core::ecs::EcsWorld& world, const core::Ec2Directory& ec2
     : world_(world), ec2_(ec2) {}
 
 bool EcsService::mutates(std::string_view operation) const {
-    const auto it = operations().find(operation);
-    return it != operations().end() && it->second.mutates;
+    return operations().mutates(operation);
 }
 
 void EcsService::reset() {
@@ -70,20 +64,15 @@ const core::ecs::EcsState* EcsService::find_state(const std::string& account_id,
 }
 
 ApiResult EcsService::call(const ApiCall& call) {
-    const auto entry = operations().find(call.operation);
-    if (entry == operations().end()) {
+    const auto* entry = operations().find(call.operation);
+    if (entry == nullptr) {
         return core::AwsError::client("UnknownOperationException",
                                       "ecsemu does not implement the ECS operation " + call.operation + ".");
     }
     if (auto invalid = ecs_input_validator().validate(call.operation, call.params)) return *invalid;
     core::ecs::EcsRegion& region = world_.region(call.account_id, call.region);
     OperationContext ctx{region.state, region.ids, ec2_, call, settle_stops_immediately_, target_groups_};
-    // A failed call is not journaled, so it must leave no trace: core validates before it changes state,
-    // and ids it drew are given back here.
-    const core::IdSource ids_before = region.ids;
-    ApiResult result = entry->second.handler(ctx);
-    if (!result.ok()) region.ids = ids_before;
-    return result;
+    return run_operation(entry->handler, ctx, region.ids);
 }
 
 }  // namespace ecsemu::api::ecs

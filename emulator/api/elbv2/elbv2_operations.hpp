@@ -11,8 +11,6 @@ struct OperationContext {
     const ApiCall& call;
 };
 
-using OperationHandler = ApiResult (*)(OperationContext&);
-
 // load_balancer_operations.cpp
 ApiResult create_load_balancer(OperationContext& ctx);
 ApiResult describe_load_balancers(OperationContext& ctx);

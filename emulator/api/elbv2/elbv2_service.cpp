@@ -1,6 +1,6 @@
 #include "emulator/api/elbv2/elbv2_service.hpp"
 
-#include <map>
+#include "emulator/api/operation_table.hpp"
 
 #include "emulator/api/elbv2/elbv2_operations.hpp"
 #include "emulator/api/model/input_validator.hpp"
@@ -9,13 +9,8 @@ namespace ecsemu::api::elbv2 {
 
 namespace {
 
-struct OperationEntry {
-    OperationHandler handler;
-    bool mutates;
-};
-
-const std::map<std::string_view, OperationEntry>& operations() {
-    static const std::map<std::string_view, OperationEntry> table = {
+const OperationTable<OperationContext>& operations() {
+    static const OperationTable<OperationContext> table = {
         {"CreateLoadBalancer", {create_load_balancer, true}},
         {"DescribeLoadBalancers", {describe_load_balancers, false}},
         {"DeleteLoadBalancer", {delete_load_balancer, true}},
@@ -55,13 +50,12 @@ Elbv2Service::Elbv2Service(core::elbv2::Elbv2World& world, const core::Ec2Direct
     : world_(world), ec2_(ec2) {}
 
 bool Elbv2Service::mutates(std::string_view operation) const {
-    const auto it = operations().find(operation);
-    return it != operations().end() && it->second.mutates;
+    return operations().mutates(operation);
 }
 
 ApiResult Elbv2Service::call(const ApiCall& call) {
-    const auto entry = operations().find(call.operation);
-    if (entry == operations().end()) {
+    const auto* entry = operations().find(call.operation);
+    if (entry == nullptr) {
         return core::AwsError::client("InvalidAction",
                                       "The action " + call.operation + " is not valid for this web service.");
     }
@@ -69,12 +63,7 @@ ApiResult Elbv2Service::call(const ApiCall& call) {
     core::elbv2::Elbv2Region& region = world_.region(call.account_id, call.region);
     core::elbv2::Elbv2Call core_call{world_, region, ec2_, call.account_id, call.region, call.now};
     OperationContext ctx{core_call, call};
-    // A failed call is not journaled, so it must leave no trace: core checks before it changes state, and
-    // ids it drew are given back here.
-    const core::IdSource ids_before = region.ids;
-    ApiResult result = entry->second.handler(ctx);
-    if (!result.ok()) region.ids = ids_before;
-    return result;
+    return run_operation(entry->handler, ctx, region.ids);
 }
 
 }  // namespace ecsemu::api::elbv2

@@ -3,6 +3,7 @@
 // length-prefixed query, answers, and reads the next. Every TCP operation runs under a tcp_stream deadline,
 // so a slow or silent client costs only its own connection. I/O errors come back as values.
 #include "net/dns/dns_server.hpp"
+#include "net/asio/bounded_accept.hpp"
 
 #include <array>
 #include <exception>
@@ -107,26 +108,6 @@ asio::awaitable<void> udp_loop(std::shared_ptr<State> state) {
     }
 }
 
-// Counts a connection from accept until its coroutine frame is gone (even when the frame is destroyed
-// without running), and keeps the shared state alive as long as the frame.
-class ConnectionSlot {
-public:
-    explicit ConnectionSlot(std::shared_ptr<State> state) : state_(std::move(state)) {
-        ++state_->open_connections;
-    }
-    ConnectionSlot(ConnectionSlot&& other) noexcept = default;
-    ConnectionSlot& operator=(ConnectionSlot&&) = delete;
-    ~ConnectionSlot() {
-        if (!state_) return;
-        --state_->open_connections;
-        if (!state_->stopped) state_->accept_wait.cancel();
-    }
-    State& state() const { return *state_; }
-
-private:
-    std::shared_ptr<State> state_;
-};
-
 class TcpConnection {
 public:
     TcpConnection(State& state, tcp::socket socket) : state_(state), stream_(std::move(socket)) {
@@ -175,35 +156,9 @@ private:
     std::list<beast::tcp_stream*>::iterator registration_;
 };
 
-asio::awaitable<void> serve_connection(ConnectionSlot slot, tcp::socket socket) {
-    try {
-        TcpConnection connection(slot.state(), std::move(socket));
-        co_await connection.run();
-    } catch (const std::exception&) {
-        // Only allocation failure gets here; dropping the connection is the right outcome.
-    }
-}
-
 asio::awaitable<void> accept_loop(std::shared_ptr<State> state) {
-    State& s = *state;
-    while (!s.stopped) {
-        error_code ec;
-        if (s.open_connections >= s.limits.max_tcp_connections) {
-            s.accept_wait.expires_at(asio::steady_timer::time_point::max());
-            co_await s.accept_wait.async_wait(await_into(ec));
-            continue;
-        }
-        tcp::socket socket = co_await s.acceptor.async_accept(await_into(ec));
-        if (s.stopped) break;
-        if (ec) {
-            s.accept_wait.expires_after(kErrorPause);
-            co_await s.accept_wait.async_wait(await_into(ec));
-            continue;
-        }
-        socket.set_option(tcp::no_delay(true), ec);
-        asio::co_spawn(s.acceptor.get_executor(), serve_connection(ConnectionSlot(state), std::move(socket)),
-                       asio::detached);
-    }
+    const std::size_t max_connections = state->limits.max_tcp_connections;
+    co_await net::accept_connections<TcpConnection>(std::move(state), max_connections, kErrorPause);
 }
 
 std::optional<asio::ip::address> resolve_address(asio::io_context& io, const std::string& host,

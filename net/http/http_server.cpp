@@ -2,6 +2,7 @@
 // response, strictly in order. I/O errors come back as values (redirect_error), never as exceptions, and
 // every socket operation runs under a tcp_stream deadline.
 #include "net/http/http_server.hpp"
+#include "net/asio/bounded_accept.hpp"
 
 #include <algorithm>
 #include <array>
@@ -104,26 +105,6 @@ constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 auto await_into(error_code& ec) {
     return asio::redirect_error(asio::use_awaitable, ec);
 }
-
-// Counts a connection from accept until its coroutine frame is gone, even when the frame is destroyed
-// without running (io_context torn down), and keeps the shared state alive as long as the frame.
-class ConnectionSlot {
-public:
-    explicit ConnectionSlot(std::shared_ptr<State> state) : state_(std::move(state)) {
-        ++state_->open_connections;
-    }
-    ConnectionSlot(ConnectionSlot&& other) noexcept = default;
-    ConnectionSlot& operator=(ConnectionSlot&&) = delete;
-    ~ConnectionSlot() {
-        if (!state_) return;
-        --state_->open_connections;
-        if (!state_->stopped) state_->accept_wait.cancel();
-    }
-    State& state() const { return *state_; }
-
-private:
-    std::shared_ptr<State> state_;
-};
 
 // A server-generated rejection for a read error, or nothing when the connection should just close
 // (peer gone, timeout, cancelled).
@@ -353,35 +334,9 @@ private:
     std::list<beast::tcp_stream*>::iterator registration_;
 };
 
-asio::awaitable<void> serve_connection(ConnectionSlot slot, tcp::socket socket) {
-    try {
-        Connection connection(slot.state(), std::move(socket));
-        co_await connection.run();
-    } catch (const std::exception&) {
-        // Only allocation failure gets here; dropping the connection is the right outcome.
-    }
-}
-
 asio::awaitable<void> accept_loop(std::shared_ptr<State> state) {
-    State& s = *state;
-    while (!s.stopped) {
-        error_code ec;
-        if (s.open_connections >= s.limits.max_connections) {
-            s.accept_wait.expires_at(asio::steady_timer::time_point::max());
-            co_await s.accept_wait.async_wait(await_into(ec));
-            continue;
-        }
-        tcp::socket socket = co_await s.acceptor.async_accept(await_into(ec));
-        if (s.stopped) break;
-        if (ec) {
-            s.accept_wait.expires_after(kAcceptErrorPause);
-            co_await s.accept_wait.async_wait(await_into(ec));
-            continue;
-        }
-        socket.set_option(tcp::no_delay(true), ec);
-        asio::co_spawn(s.acceptor.get_executor(), serve_connection(ConnectionSlot(state), std::move(socket)),
-                       asio::detached);
-    }
+    const std::size_t max_connections = state->limits.max_connections;
+    co_await net::accept_connections<Connection>(std::move(state), max_connections, kAcceptErrorPause);
 }
 
 std::optional<tcp::endpoint> resolve_listen_endpoint(asio::io_context& io, const std::string& host,

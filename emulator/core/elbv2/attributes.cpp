@@ -183,8 +183,11 @@ Result<Attributes> apply_load_balancer_attributes(const Attributes& current, con
     if (!next) return next;
     for (const std::string prefix : {"access_logs.s3", "connection_logs.s3"}) {
         if (next->at(prefix + ".enabled") == "true" && next->at(prefix + ".bucket").empty())
-            return invalid_configuration("The value of '" + prefix + ".bucket' cannot be empty when '" +
-                                         prefix + ".enabled' is true");
+            return invalid_configuration(std::string("The value of '")
+                                             .append(prefix)
+                                             .append(".bucket' cannot be empty when '")
+                                             .append(prefix)
+                                             .append(".enabled' is true"));
     }
     return next;
 }

@@ -100,6 +100,7 @@ Result<ListenerPage> describe_listeners(const Elbv2State& state, const std::opti
         }
     }
     std::vector<std::string> keys;
+    keys.reserve(selected.size());
     for (const auto* listener : selected) keys.push_back(listener->arn);
     auto page = page_of(keys, marker, page_size);
     if (!page) return page.error();

@@ -57,8 +57,11 @@ Result<std::vector<std::string>> checked_security_groups(
         if (group == nullptr)
             return invalid_security_group("Security group '" + group_id + "' does not exist");
         if (group->vpc_id != vpc_id) {
-            return invalid_security_group("Security group '" + group_id + "' does not belong to VPC '" +
-                                          vpc_id + "'");
+            return invalid_security_group(std::string("Security group '")
+                                              .append(group_id)
+                                              .append("' does not belong to VPC '")
+                                              .append(vpc_id)
+                                              .append("'"));
         }
         if (std::find(out.begin(), out.end(), group_id) == out.end()) out.push_back(group_id);
     }

@@ -90,6 +90,7 @@ Result<RulePage> describe_rules(const Elbv2State& state, const std::optional<std
         }
     }
     std::vector<std::string> keys;
+    keys.reserve(selected.size());
     for (const auto* rule : selected) keys.push_back(rule->arn);
     auto page = page_of(keys, marker, page_size);
     if (!page) return page.error();
@@ -162,6 +163,7 @@ Result<std::vector<const Rule*>> set_rule_priorities(
     }
     for (const auto& [arn, priority] : wanted) state.rules.at(arn).priority = priority;
     std::vector<const Rule*> out;
+    out.reserve(priorities.size());
     for (const auto& [arn, priority] : priorities) out.push_back(&state.rules.at(arn));
     return out;
 }

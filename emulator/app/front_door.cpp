@@ -46,6 +46,11 @@ net::HttpResponse FrontDoor::handle(net::HttpRequest& request) {
         if (method != "GET" && method != "HEAD") return json_error(405, "Use GET");
         return json_response(200, R"({"status":"ok"})");
     }
+    if (path == "/_ecsemu/metrics") {
+        if (method != "GET" && method != "HEAD") return json_error(405, "Use GET");
+        if (!metrics_source_) return json_error(404, "Metrics are not recorded");
+        return json_response(200, metrics_source_().dump());
+    }
     if (path == "/_ecsemu/endpoints") {
         if (method != "GET" && method != "HEAD") return json_error(405, "Use GET");
         return endpoints();

@@ -45,6 +45,8 @@ public:
         clock_ = &clock;
     }
 
+    // Answers GET /_ecsemu/metrics (a 404 without it).
+    void set_metrics_source(std::function<nlohmann::json()> source) { metrics_source_ = std::move(source); }
     // Fills member `key` of /_ecsemu/endpoints ("dns", "loadBalancers", "serviceConnect"); without a
     // source they are null, [] and [].
     void set_endpoints_source(const std::string& key, std::function<nlohmann::json()> source) {
@@ -64,6 +66,7 @@ private:
     std::string api_url_;
     std::function<void()> after_reset_;
     std::map<std::string, std::function<nlohmann::json()>> endpoint_sources_;
+    std::function<nlohmann::json()> metrics_source_;
     const core::ecs::EcsWorld* ecs_world_ = nullptr;
     const core::Ec2Directory* ec2_ = nullptr;
     core::Clock* clock_ = nullptr;

@@ -40,6 +40,8 @@ public:
     void reset() { controller_.reset(); }
     // Closes every listener (shutdown).
     void stop() { proxy_.stop(); }
+    // Requests and latencies the listeners saw since the previous call.
+    core::alb::TrafficSample take_traffic() { return proxy_.take_traffic(); }
 
     // `loadBalancers` of GET /_ecsemu/endpoints: every load balancer with its listeners' reachable URLs.
     nlohmann::json endpoints() const;

@@ -24,6 +24,7 @@
 #include "emulator/app/service_connect_plane.hpp"
 #include "emulator/app/service_registry.hpp"
 #include "emulator/app/task_runtimes.hpp"
+#include "emulator/app/traffic_metrics.hpp"
 #include "emulator/core/engine/engine.hpp"
 #include "emulator/persist/file_journal.hpp"
 #include "emulator/runtime/process_task_runtime.hpp"
@@ -195,14 +196,22 @@ int run_serve(const ServeOptions& options) {
         control.stub_runtime.set_upstream_resolver(
             net::make_stub_dns_resolver(io, {service_connect.dns_address()}));
     }
+    core::metrics::MetricStore metric_store;
+    TrafficMetrics traffic_metrics(
+        clock, metric_store, services.elbv2_world(),
+        TrafficSources{[&service_connect] { return service_connect.take_traffic(); },
+                       [&load_balancing] { return load_balancing.take_traffic(); }});
+    // The last hour of one-minute datapoints.
+    front_door.set_metrics_source([&traffic_metrics] { return traffic_metrics.recent(60); });
     control.engine.set_launch_environment(
         [&service_connect](const core::ecs::EcsState& state, const core::ecs::Task&) {
             return service_connect.launch_environment(state);
         });
-    front_door.set_after_reset([&control, &load_balancing, &service_connect] {
+    front_door.set_after_reset([&control, &load_balancing, &service_connect, &metric_store] {
         control.engine.on_world_reset();
         load_balancing.reset();
         service_connect.reset();
+        metric_store.reset();
     });
     front_door.set_endpoints_source("loadBalancers",
                                     [&load_balancing] { return load_balancing.endpoints(); });

@@ -6,6 +6,7 @@
 // ECSEMU_STUB_UPSTREAM names through that DNS server with c-ares.
 #include <boost/asio/io_context.hpp>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -45,6 +46,8 @@ public:
     void on_change();
     void reset();
     void stop();
+    // Requests and connections the client-side proxies saw since the previous call, by discovery name.
+    std::map<std::string, core::service_connect::ScTraffic> take_traffic() { return proxy_.take_traffic(); }
 
     // ECSEMU_DNS_SERVER=host:port and, for every Service Connect alias of the task's region,
     // ECSEMU_SC_<DNS NAME>_<PORT>=address:port (upper case, other characters as '_'), e.g.

@@ -158,3 +158,16 @@ class LoadGenerator:
                 "p50 %.1f ms, p99 %.1f ms"
                 % (self.sent, (self.stopped or time.monotonic()) - self.started, self.rate(),
                    dict(self.statuses), len(self.errors), sum(self.invalid.values()), p(0.5), p(0.99)))
+
+
+def recorded_metric(server, namespace, metric, dimensions, until=bool, timeout_s=20):
+    """Waits until GET /_ecsemu/metrics shows the metric with exactly these dimensions and until(datapoints) holds;
+    returns the datapoints."""
+    def find():
+        status, _, body = h.http_request(server.host, server.port, "GET", "/_ecsemu/metrics", timeout=5)
+        h.check_eq(status, 200, "GET /_ecsemu/metrics")
+        for m in json.loads(body):
+            if (m["namespace"], m["metricName"], m["dimensions"]) == (namespace, metric, dimensions):
+                return m["datapoints"] if until(m["datapoints"]) else None
+        return None
+    return h.wait_until(find, timeout_s, 0.5, "%s %s %s recorded" % (namespace, metric, dimensions))

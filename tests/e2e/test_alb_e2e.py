@@ -192,6 +192,13 @@ def zero_failure_deploy(s):
     h.check_eq(load.errors[:5], [], "connection errors during the deploy")
     h.check(before & set(load.by_task) and after & set(load.by_task),
             "traffic did not reach both old and new tasks: %r", dict(load.by_task))
+    # The listener's counts become AWS/ApplicationELB datapoints at the next minute of the emulated clock.
+    lb = "app/" + s.v["lb"].split(":loadbalancer/app/", 1)[1]
+    e2e_alb.recorded_metric(s.server, "AWS/ApplicationELB", "RequestCount", {"LoadBalancer": lb},
+                            until=lambda points: sum(p["sum"] for p in points) >= load.sent)
+    tg = {"LoadBalancer": lb, "TargetGroup": s.v["backend"].rsplit(":", 1)[1]}
+    points = e2e_alb.recorded_metric(s.server, "AWS/ApplicationELB", "HealthyHostCount", tg)
+    h.check_eq(points[-1]["maximum"], 2.0, "HealthyHostCount of the backend target group, last minute")
 
 
 def slow_request_survives_draining(s):

@@ -246,6 +246,12 @@ def deploy_under_load(s):
     h.check_eq(dict(load.statuses), {200: load.sent - len(load.errors)}, "only 200s from the frontend")
     h.check_eq(load.errors[:5], [], "connection errors")
     h.check_eq(dict(load.invalid), {}, "failed frontend -> backend calls")
+    # The proxy's counts become AWS/ECS datapoints at the next minute of the emulated clock (6 s real at 10x).
+    e2e_alb.recorded_metric(s.server, "AWS/ECS", "RequestCount", {"DiscoveryName": "backend"},
+                            until=lambda points: sum(p["sum"] for p in points) >= load.sent)
+    points = e2e_alb.recorded_metric(s.server, "AWS/ECS", "TargetResponseTime", {"TargetDiscoveryName": "backend"})
+    h.check(all(p["unit"] == "Milliseconds" and p["sampleCount"] > 0 for p in points), "TargetResponseTime %r",
+            points)
 
 
 class FailingHandler(http.server.BaseHTTPRequestHandler):

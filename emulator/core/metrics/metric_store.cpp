@@ -1,0 +1,56 @@
+#include "emulator/core/metrics/metric_store.hpp"
+
+#include <algorithm>
+
+namespace ecsemu::core::metrics {
+
+void StatisticSet::add(const StatisticSet& other) {
+    if (other.sample_count <= 0) return;
+    if (sample_count <= 0) {
+        *this = other;
+        return;
+    }
+    sample_count += other.sample_count;
+    sum += other.sum;
+    minimum = std::min(minimum, other.minimum);
+    maximum = std::max(maximum, other.maximum);
+}
+
+Instant MetricStore::minute_of(Instant at) {
+    constexpr std::int64_t kMinuteMs = 60'000;
+    const std::int64_t ms = at.epoch_ms;
+    return Instant{ms - ((ms % kMinuteMs) + kMinuteMs) % kMinuteMs};
+}
+
+void MetricStore::put(const MetricKey& key, Instant at, double value, const std::string& unit) {
+    put(key, at, StatisticSet{1, value, value, value}, unit);
+}
+
+void MetricStore::put(const MetricKey& key, Instant at, const StatisticSet& statistics,
+                      const std::string& unit) {
+    auto& buckets = series_[key];
+    Bucket& bucket = buckets[minute_of(at)];
+    bucket.statistics.add(statistics);
+    bucket.unit = unit;
+    const Instant oldest_kept = buckets.rbegin()->first - kRetention;
+    buckets.erase(buckets.begin(), buckets.lower_bound(oldest_kept));
+}
+
+std::vector<Datapoint> MetricStore::query(const MetricKey& key, Instant start, Instant end) const {
+    std::vector<Datapoint> out;
+    const auto series = series_.find(key);
+    if (series == series_.end()) return out;
+    for (auto it = series->second.lower_bound(start); it != series->second.end() && it->first < end; ++it)
+        out.push_back({it->first, it->second.statistics, it->second.unit});
+    return out;
+}
+
+std::vector<MetricKey> MetricStore::list(const std::string& namespace_name) const {
+    std::vector<MetricKey> out;
+    for (const auto& [key, buckets] : series_) {
+        if (namespace_name.empty() || key.namespace_name == namespace_name) out.push_back(key);
+    }
+    return out;
+}
+
+}  // namespace ecsemu::core::metrics

@@ -1,0 +1,68 @@
+#pragma once
+// CloudWatch's view of metrics, kept by the emulator: datapoints aggregated into one-minute buckets of the
+// emulated clock (CloudWatch's standard resolution), by (namespace, metric name, dimensions). The data
+// planes' counters are recorded here once a minute (Service Connect, ALB); CloudWatch's API and target
+// tracking read them back. Deterministic: ordered containers, times only from the caller.
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "emulator/core/time.hpp"
+
+namespace ecsemu::core::metrics {
+
+using Dimensions = std::map<std::string, std::string>;  // name -> value, in name order
+
+struct MetricKey {
+    std::string namespace_name;  // AWS/ECS, AWS/ApplicationELB
+    std::string metric_name;
+    Dimensions dimensions;
+    auto operator<=>(const MetricKey&) const = default;
+};
+
+// CloudWatch's StatisticSet: what a period's datapoints add up to.
+struct StatisticSet {
+    double sample_count = 0;
+    double sum = 0;
+    double minimum = 0;
+    double maximum = 0;
+
+    void add(const StatisticSet& other);
+    double average() const { return sample_count > 0 ? sum / sample_count : 0; }
+};
+
+struct Datapoint {
+    Instant minute;  // start of the one-minute bucket
+    StatisticSet statistics;
+    std::string unit;
+};
+
+class MetricStore {
+public:
+    // Buckets older than this behind the newest datapoint of a metric are dropped (CloudWatch keeps
+    // one-minute data for 15 days).
+    static constexpr Duration kRetention = Duration::minutes(15 * 24 * 60);
+
+    void put(const MetricKey& key, Instant at, double value, const std::string& unit);
+    void put(const MetricKey& key, Instant at, const StatisticSet& statistics, const std::string& unit);
+
+    // The metric's one-minute buckets with start in [start, end), oldest first.
+    std::vector<Datapoint> query(const MetricKey& key, Instant start, Instant end) const;
+    // Every metric of a namespace (all when empty), in key order.
+    std::vector<MetricKey> list(const std::string& namespace_name = {}) const;
+    std::size_t metric_count() const { return series_.size(); }
+    void reset() { series_.clear(); }
+
+    static Instant minute_of(Instant at);
+
+private:
+    struct Bucket {
+        StatisticSet statistics;
+        std::string unit;
+    };
+    std::map<MetricKey, std::map<Instant, Bucket>> series_;
+};
+
+}  // namespace ecsemu::core::metrics

@@ -1,0 +1,61 @@
+// One-minute buckets, statistic sets and retention of the metric store CloudWatch reads.
+#include <catch2/catch.hpp>
+
+#include "emulator/core/metrics/metric_store.hpp"
+
+namespace ecsemu::test {
+
+using core::Duration;
+using core::Instant;
+using core::metrics::MetricKey;
+using core::metrics::MetricStore;
+using core::metrics::StatisticSet;
+
+namespace {
+constexpr Instant kMinute{1'700'000'040'000};  // a minute boundary (divisible by 60 000)
+const MetricKey kRequests{"AWS/ECS", "RequestCount", {{"DiscoveryName", "backend"}}};
+}  // namespace
+
+TEST_CASE("datapoints of one minute add up into one bucket", "[metrics]") {
+    MetricStore store;
+    store.put(kRequests, kMinute + Duration::seconds(1), 10, "Count");
+    store.put(kRequests, kMinute + Duration::seconds(59), 4, "Count");
+    store.put(kRequests, kMinute + Duration::seconds(60), 7, "Count");
+    const auto points = store.query(kRequests, kMinute, kMinute + Duration::minutes(5));
+    REQUIRE(points.size() == 2);
+    CHECK(points[0].minute == kMinute);
+    CHECK(points[0].statistics.sample_count == 2);
+    CHECK(points[0].statistics.sum == 14);
+    CHECK(points[0].statistics.minimum == 4);
+    CHECK(points[0].statistics.maximum == 10);
+    CHECK(points[0].statistics.average() == 7);
+    CHECK(points[1].minute == kMinute + Duration::minutes(1));
+    CHECK(points[1].statistics.sum == 7);
+    CHECK(points[1].unit == "Count");
+}
+
+TEST_CASE("queries select buckets by start time and metrics by their full key", "[metrics]") {
+    MetricStore store;
+    store.put(kRequests, kMinute, 1, "Count");
+    store.put(kRequests, kMinute + Duration::minutes(2), 3, "Count");
+    MetricKey other = kRequests;
+    other.dimensions["DiscoveryName"] = "frontend";
+    store.put(other, kMinute, StatisticSet{3, 30, 5, 15}, "Count");
+    CHECK(store.query(kRequests, kMinute + Duration::seconds(1), kMinute + Duration::minutes(3)).size() == 1);
+    CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(2)).size() == 1);
+    CHECK(store.query(other, kMinute, kMinute + Duration::minutes(1))[0].statistics.average() == 10);
+    CHECK(store.list("AWS/ECS").size() == 2);
+    CHECK(store.list("AWS/ApplicationELB").empty());
+    CHECK(MetricStore::minute_of(kMinute + Duration::seconds(59)) == kMinute);
+    CHECK(MetricStore::minute_of(kMinute - Duration::milliseconds(1)) == kMinute - Duration::minutes(1));
+}
+
+TEST_CASE("buckets older than the retention behind the newest are dropped", "[metrics]") {
+    MetricStore store;
+    store.put(kRequests, kMinute, 1, "Count");
+    store.put(kRequests, kMinute + MetricStore::kRetention + Duration::minutes(1), 1, "Count");
+    CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(1)).empty());
+    CHECK(store.query(kRequests, kMinute, kMinute + MetricStore::kRetention + Duration::minutes(2)).size() == 1);
+}
+
+}  // namespace ecsemu::test

@@ -27,6 +27,21 @@ error_code open_and_bind(tcp::acceptor& acceptor, const tcp::endpoint& endpoint)
     return ec;
 }
 
+// SO_REUSEPORT lets any socket of the same user share a port, so a second ecsemu (or any other program) on
+// the same address and port would silently receive half of the connections. A plain bind first proves the
+// port free: it fails while anyone listens there, with or without SO_REUSEPORT.
+error_code claim_exclusively(asio::io_context& io, const tcp::endpoint& endpoint) {
+    if (endpoint.port() == 0) return {};
+    tcp::acceptor probe(io);
+    error_code ec;
+    probe.open(endpoint.protocol(), ec);
+    if (!ec) probe.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) probe.bind(endpoint, ec);
+    error_code ignored;
+    probe.close(ignored);
+    return ec;
+}
+
 bool worth_another_port(const error_code& ec) {
     return ec == asio::error::access_denied || ec == asio::error::address_in_use;
 }
@@ -52,7 +67,8 @@ std::error_code bind_listener(const std::vector<asio::io_context*>& contexts, co
 
     tcp::acceptor first(*contexts.front());
     for (std::uint16_t candidate : candidate_ports(port)) {
-        ec = open_and_bind(first, tcp::endpoint(address, candidate));
+        ec = claim_exclusively(*contexts.front(), tcp::endpoint(address, candidate));
+        if (!ec) ec = open_and_bind(first, tcp::endpoint(address, candidate));
         if (!ec || !worth_another_port(ec)) break;
     }
     if (ec) return ec;

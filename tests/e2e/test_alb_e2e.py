@@ -19,6 +19,7 @@ import time
 
 import ecsemu_harness as h
 import e2e_alb
+from e2e_dns import dns_query, parse_answer, udp
 
 TIME_SCALE = 10
 CLUSTER = "ielts-prod-cluster"
@@ -132,6 +133,10 @@ def wait_ready(s):
                     for t in health), "%s targets not all healthy on the container port: %r", key, health)
     lb = s.elbv2.describe_load_balancers(LoadBalancerArns=[s.v["lb"]])["LoadBalancers"][0]
     h.check_eq(lb["State"]["Code"], "active", "load balancer state once ready")
+    # The DNSName resolves through ecsemu's DNS server to the address the listeners serve on.
+    endpoints = json.loads(s.server.endpoints()[1])
+    address = [x["address"] for x in endpoints["loadBalancers"] if x["arn"] == s.v["lb"]]
+    h.check_eq(parse_answer(udp(endpoints["dns"], dns_query(lb["DNSName"]))), (0, address), "A " + lb["DNSName"])
     events = [e["message"] for e in s.ecs.describe_services(
         cluster=CLUSTER, services=[SERVICES["backend"]["service"]])["services"][0]["events"]]
     h.check(any(m.startswith("(service ielts-backend-service) registered 1 targets in (target-group %s)"

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "emulator/api/wire/timestamp_text.hpp"
 #include "emulator/core/ecs/task_definitions.hpp"
 #include "emulator/core/model/ecs_enums.hpp"
 
@@ -17,19 +18,6 @@ using nlohmann::json;
 namespace model = core::ecs;
 
 constexpr int kFargateDefaultEphemeralStorageGib = 20;
-
-// Days since 1970-01-01 -> civil date (proleptic Gregorian), after H. Hinnant's days_from_civil inverse.
-void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day) {
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    day = doy - (153 * mp + 2) / 5 + 1;
-    month = mp < 10 ? mp + 3 : mp - 9;
-    year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-}
 
 struct FoundContainer {
     const model::EcsState* state = nullptr;
@@ -149,7 +137,7 @@ json networks_of(const FoundContainer& found, const core::Ec2Directory& ec2) {
 }
 
 void put_time(json& out, const char* name, const std::optional<core::Instant>& instant) {
-    if (instant) out[name] = rfc3339(*instant);
+    if (instant) out[name] = iso8601_utc(*instant);
 }
 
 json container_json(const FoundContainer& found, std::size_t index, const core::Ec2Directory& ec2) {
@@ -215,7 +203,7 @@ json task_json(const FoundContainer& found, const core::Ec2Directory& ec2, core:
         {"LaunchType", "FARGATE"},
         {"ClockDrift",
          {{"ClockErrorBound", 0.5},
-          {"ReferenceTimestamp", rfc3339(now)},
+          {"ReferenceTimestamp", iso8601_utc(now)},
           {"ClockSynchronizationStatus", "SYNCHRONIZED"}}},
         {"EphemeralStorageMetrics", {{"Utilized", 0}, {"Reserved", storage_gib * 1024}}},
         {"Containers", std::move(containers)},
@@ -244,8 +232,8 @@ json stats_json(const FoundContainer& found, std::size_t index, core::Instant no
     const json network{{"rx_bytes", 0}, {"rx_packets", 0}, {"rx_errors", 0}, {"rx_dropped", 0},
                        {"tx_bytes", 0}, {"tx_packets", 0}, {"tx_errors", 0}, {"tx_dropped", 0}};
     return json{
-        {"read", rfc3339(now)},
-        {"preread", rfc3339(now - core::Duration::seconds(1))},
+        {"read", iso8601_utc(now)},
+        {"preread", iso8601_utc(now - core::Duration::seconds(1))},
         {"name", "/" + c.name},
         {"id", docker_id_of(task, index)},
         {"num_procs", 0},
@@ -265,25 +253,6 @@ TaskMetadataAnswer error(int status, const std::string& message) {
 }
 
 }  // namespace
-
-std::string rfc3339(core::Instant instant) {
-    std::int64_t ms = instant.epoch_ms;
-    std::int64_t days = ms / 86'400'000;
-    std::int64_t in_day = ms % 86'400'000;
-    if (in_day < 0) {
-        in_day += 86'400'000;
-        --days;
-    }
-    int year = 0;
-    unsigned month = 0;
-    unsigned day = 0;
-    civil_from_days(days, year, month, day);
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", year, month, day,
-                  static_cast<int>(in_day / 3'600'000), static_cast<int>(in_day / 60'000 % 60),
-                  static_cast<int>(in_day / 1000 % 60), static_cast<int>(in_day % 1000));
-    return text;
-}
 
 TaskMetadataAnswer answer_task_metadata(const core::ecs::EcsWorld& world, const core::Ec2Directory& ec2,
                                         std::string_view path, core::Instant now) {

@@ -28,7 +28,4 @@ struct TaskMetadataAnswer {
 TaskMetadataAnswer answer_task_metadata(const core::ecs::EcsWorld& world, const core::Ec2Directory& ec2,
                                         std::string_view path, core::Instant now);
 
-// RFC 3339 in UTC with milliseconds: "2023-11-14T22:13:20.000Z".
-std::string rfc3339(core::Instant instant);
-
 }  // namespace ecsemu::api::ecs

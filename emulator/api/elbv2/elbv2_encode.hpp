@@ -12,9 +12,6 @@
 
 namespace ecsemu::api::elbv2 {
 
-// "2024-01-01T00:00:00.000Z"
-std::string iso8601(core::Instant instant);
-
 nlohmann::json encode_load_balancer(const core::elbv2::LoadBalancer& load_balancer, core::Instant now);
 nlohmann::json encode_target_group(const core::elbv2::Elbv2State& state,
                                    const core::elbv2::TargetGroup& group);

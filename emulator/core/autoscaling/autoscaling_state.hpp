@@ -1,0 +1,60 @@
+#pragma once
+// Application Auto Scaling's objects for one (account, region), and the world of all regions. The API
+// (api/autoscaling) changes targets, policies and scheduled actions; the scaling controller
+// (scaling_controller.hpp) appends activities and remembers cooldowns. Ordered containers throughout.
+#include <deque>
+#include <optional>
+#include <map>
+#include <string>
+
+#include "emulator/core/autoscaling/autoscaling_model.hpp"
+#include "emulator/core/ids.hpp"
+
+namespace ecsemu::core::autoscaling {
+
+// "<namespace>|<resource id>|<dimension>": a scalable target's identity.
+std::string target_key(const std::string& service_namespace, const std::string& resource_id,
+                       const std::string& scalable_dimension);
+
+// What the scaling controller remembers of a target between evaluations.
+struct ScalingMemory {
+    std::optional<Instant> last_scale_out;
+    int capacity_before_scale_out = 0;  // the capacity the metric was measured on when it scaled out
+    std::optional<Instant> last_scale_in;
+    std::optional<Duration> scale_out_cooldown;  // of the policy that scaled out last
+    std::optional<Duration> scale_in_cooldown;
+};
+
+struct AutoScalingState {
+    std::map<std::string, ScalableTarget> targets;    // by target_key
+    std::map<std::string, ScalingPolicy> policies;    // by "<target key>|<policy name>"
+    std::map<std::string, ScheduledAction> scheduled;  // by "<target key>|<action name>"
+    std::deque<ScalingActivity> activities;           // oldest first, bounded (kMaxActivities)
+    std::map<std::string, ScalingMemory> memory;      // by target_key
+
+    static constexpr std::size_t kMaxActivities = 10000;
+};
+
+struct AutoScalingRegion {
+    AutoScalingState state;
+    IdSource ids;
+};
+
+class AutoScalingWorld {
+public:
+    // The region, created empty on first use; its IdSource is seeded from "autoscaling/<account>/<region>".
+    AutoScalingRegion& region(const std::string& account_id, const std::string& region);
+    AutoScalingRegion* find_region(const std::string& account_id, const std::string& region);
+
+    std::map<std::string, AutoScalingRegion>& regions() { return regions_; }
+    const std::map<std::string, AutoScalingRegion>& regions() const { return regions_; }
+
+    void reset() { regions_.clear(); }
+
+    static std::string region_key(const std::string& account_id, const std::string& region);
+
+private:
+    std::map<std::string, AutoScalingRegion> regions_;
+};
+
+}  // namespace ecsemu::core::autoscaling

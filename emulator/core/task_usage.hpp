@@ -1,0 +1,28 @@
+#pragma once
+// What a running task uses, reported by the task runtimes: measured for process tasks (/proc), modelled for
+// stub tasks (CPU time per request served). The per-minute sampler turns it into the AWS/ECS CPUUtilization
+// and MemoryUtilization datapoints target tracking reads.
+#include <string>
+#include <vector>
+
+#include "emulator/core/time.hpp"
+
+namespace ecsemu::core {
+
+struct TaskUsage {
+    std::string task_id;
+    // Average CPU used since the previous take, in ECS CPU units (1024 = one vCPU), not capped.
+    double cpu_units = 0;
+    // Memory in use at the take, MiB.
+    double memory_mib = 0;
+};
+
+class TaskUsageSource {
+public:
+    virtual ~TaskUsageSource() = default;
+    // Every running task's use since the previous call (real elapsed time for the emulator's runtimes),
+    // then starts a new window.
+    virtual std::vector<TaskUsage> take_usage() = 0;
+};
+
+}  // namespace ecsemu::core

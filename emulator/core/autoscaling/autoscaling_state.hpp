@@ -3,8 +3,8 @@
 // (api/autoscaling) changes targets, policies and scheduled actions; the scaling controller
 // (scaling_controller.hpp) appends activities and remembers cooldowns. Ordered containers throughout.
 #include <deque>
-#include <optional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "emulator/core/autoscaling/autoscaling_model.hpp"
@@ -19,18 +19,19 @@ std::string target_key(const std::string& service_namespace, const std::string& 
 // What the scaling controller remembers of a target between evaluations.
 struct ScalingMemory {
     std::optional<Instant> last_scale_out;
-    int capacity_before_scale_out = 0;  // the capacity the metric was measured on when it scaled out
     std::optional<Instant> last_scale_in;
     std::optional<Duration> scale_out_cooldown;  // of the policy that scaled out last
     std::optional<Duration> scale_in_cooldown;
+    // The alarm a not-scaled activity was last recorded for, so one stretch in ALARM records it once.
+    std::string not_scaled_alarm;
 };
 
 struct AutoScalingState {
-    std::map<std::string, ScalableTarget> targets;    // by target_key
-    std::map<std::string, ScalingPolicy> policies;    // by "<target key>|<policy name>"
+    std::map<std::string, ScalableTarget> targets;     // by target_key
+    std::map<std::string, ScalingPolicy> policies;     // by "<target key>|<policy name>"
     std::map<std::string, ScheduledAction> scheduled;  // by "<target key>|<action name>"
-    std::deque<ScalingActivity> activities;           // oldest first, bounded (kMaxActivities)
-    std::map<std::string, ScalingMemory> memory;      // by target_key
+    std::deque<ScalingActivity> activities;            // oldest first, bounded (kMaxActivities)
+    std::map<std::string, ScalingMemory> memory;       // by target_key
 
     static constexpr std::size_t kMaxActivities = 10000;
 };

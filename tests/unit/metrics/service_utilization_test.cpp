@@ -1,0 +1,88 @@
+// AWS/ECS CPUUtilization and MemoryUtilization per service from the runtimes' task usage.
+#include <catch2/catch.hpp>
+
+#include "emulator/core/metrics/service_utilization.hpp"
+
+namespace ecsemu::test {
+
+using core::Duration;
+using core::Instant;
+using core::TaskUsage;
+using core::metrics::MetricKey;
+using core::metrics::MetricStore;
+using core::metrics::record_service_utilization;
+
+namespace {
+
+constexpr Instant kMinute{1'700'000'040'000};
+
+core::ecs::EcsState state_with_backend() {
+    core::ecs::EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
+    core::ecs::Service service;
+    service.name = "ielts-backend-service";
+    service.status = core::ecs::ServiceStatus::Active;
+    state.services["ielts-prod-cluster"]["ielts-backend-service"] = service;
+    return state;
+}
+
+void add_task(core::ecs::EcsState& state, const std::string& id, core::ecs::TaskStatus status) {
+    core::ecs::Task task;
+    task.id = id;
+    task.cluster_name = "ielts-prod-cluster";
+    task.service_name = "ielts-backend-service";
+    task.cpu_units = 1024;
+    task.memory_mib = 2048;
+    task.last_status = status;
+    state.tasks["ielts-prod-cluster"][id] = task;
+}
+
+const MetricKey kServiceCpu{
+    "AWS/ECS",
+    "CPUUtilization",
+    {{"ClusterName", "ielts-prod-cluster"}, {"ServiceName", "ielts-backend-service"}}};
+const MetricKey kServiceMemory{
+    "AWS/ECS",
+    "MemoryUtilization",
+    {{"ClusterName", "ielts-prod-cluster"}, {"ServiceName", "ielts-backend-service"}}};
+const MetricKey kClusterCpu{"AWS/ECS", "CPUUtilization", {{"ClusterName", "ielts-prod-cluster"}}};
+
+}  // namespace
+
+TEST_CASE("a service's CPU is units used over units reserved, each task capped at its size", "[metrics]") {
+    auto state = state_with_backend();
+    add_task(state, "a", core::ecs::TaskStatus::Running);
+    add_task(state, "b", core::ecs::TaskStatus::Running);
+    add_task(state, "c", core::ecs::TaskStatus::Pending);  // not running: not counted
+    MetricStore store;
+    // Task a uses 1.5 vCPU of its 1: counted as 100 %. Task b 256 units: 25 %.
+    record_service_utilization(store, state, {{"a", 1536, 1024}, {"b", 256, 512}, {"c", 1024, 1024}},
+                               kMinute + Duration::seconds(59));
+    const auto cpu = store.query(kServiceCpu, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(cpu.size() == 1);
+    CHECK(cpu[0].unit == "Percent");
+    CHECK(cpu[0].statistics.average() == Approx(62.5));
+    CHECK(cpu[0].statistics.minimum == Approx(25));
+    CHECK(cpu[0].statistics.maximum == Approx(100));
+    const auto memory = store.query(kServiceMemory, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(memory.size() == 1);
+    CHECK(memory[0].statistics.average() == Approx(100.0 * 1536 / 4096));
+    CHECK(store.query(kClusterCpu, kMinute, kMinute + Duration::minutes(1)).size() == 1);
+}
+
+TEST_CASE("tasks without usage count as idle; services without running tasks publish nothing", "[metrics]") {
+    auto state = state_with_backend();
+    add_task(state, "a", core::ecs::TaskStatus::Running);
+    add_task(state, "b", core::ecs::TaskStatus::Running);
+    MetricStore store;
+    record_service_utilization(store, state, {{"a", 512, 100}}, kMinute);
+    CHECK(store.query(kServiceCpu, kMinute, kMinute + Duration::minutes(1))[0].statistics.average() ==
+          Approx(25));
+
+    auto idle = state_with_backend();
+    add_task(idle, "x", core::ecs::TaskStatus::Stopped);
+    MetricStore empty;
+    record_service_utilization(empty, idle, {{"x", 512, 100}}, kMinute);
+    CHECK(empty.metric_count() == 0);
+}
+
+}  // namespace ecsemu::test

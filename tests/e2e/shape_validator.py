@@ -87,7 +87,10 @@ class ShapeValidator(XmlShapeChecks):
 
     def check_response(self, operation_model, status, headers, body):
         """Problems (list of str) of one raw response to operation_model."""
-        protocol = operation_model.service_model.protocol
+        # The protocol the client speaks: models listing several (CloudWatch: cbor, json, query) leave the
+        # choice to botocore, which resolves it by its own priority order.
+        service_model = operation_model.service_model
+        protocol = getattr(service_model, "resolved_protocol", None) or service_model.protocol
         headers = {k.lower(): v for k, v in dict(headers or {}).items()}
         if isinstance(body, str):
             body = body.encode("utf-8")

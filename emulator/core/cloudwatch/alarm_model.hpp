@@ -39,7 +39,7 @@ struct MetricAlarm {
     std::string metric_name;
     metrics::Dimensions dimensions;
     Statistic statistic = Statistic::Average;
-    std::string extended_statistic;  // p99 etc.; kept and echoed, evaluated as Average
+    std::string extended_statistic;  // pNN; evaluated with metric_periods.hpp's percentile estimate
     std::string unit;                // empty when not given
     int period_seconds = 60;
     int evaluation_periods = 1;

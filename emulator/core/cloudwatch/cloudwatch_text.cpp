@@ -1,0 +1,121 @@
+#include "emulator/core/cloudwatch/cloudwatch_text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+namespace ecsemu::core::cloudwatch {
+
+namespace {
+
+struct CivilTime {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int millisecond = 0;
+};
+
+// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+CivilTime civil_time_of(Instant at) {
+    constexpr std::int64_t kMsPerDay = 86'400'000;
+    std::int64_t days = at.epoch_ms / kMsPerDay;
+    std::int64_t in_day = at.epoch_ms % kMsPerDay;
+    if (in_day < 0) {
+        in_day += kMsPerDay;
+        --days;
+    }
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto day_of_era = static_cast<int>(days - era * 146097);
+    const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int mp = (5 * day_of_year + 2) / 153;
+    CivilTime out;
+    out.day = day_of_year - (153 * mp + 2) / 5 + 1;
+    out.month = mp < 10 ? mp + 3 : mp - 9;
+    out.year = static_cast<int>(year_of_era + era * 400) + (out.month <= 2 ? 1 : 0);
+    out.hour = static_cast<int>(in_day / 3'600'000);
+    out.minute = static_cast<int>(in_day / 60'000 % 60);
+    out.second = static_cast<int>(in_day / 1000 % 60);
+    out.millisecond = static_cast<int>(in_day % 1000);
+    return out;
+}
+
+}  // namespace
+
+std::string java_double_text(double value) {
+    if (std::isnan(value)) return "NaN";
+    if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+    if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
+    char buffer[64];
+    const double magnitude = std::fabs(value);
+    if (magnitude >= 1e-3 && magnitude < 1e7) {
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+        std::string text(buffer, result.ptr);
+        if (text.find('.') == std::string::npos) text += ".0";
+        return text;
+    }
+    // Java: one digit, the point, at least one more digit, then E and the exponent without '+' or padding.
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const std::string text(buffer, result.ptr);
+    const auto e = text.find('e');
+    std::string mantissa = text.substr(0, e);
+    if (mantissa.find('.') == std::string::npos) mantissa += ".0";
+    const int exponent = std::stoi(text.substr(e + 1));
+    return mantissa + "E" + std::to_string(exponent);
+}
+
+std::string reason_time_text(Instant at) {
+    const CivilTime t = civil_time_of(at);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%02d/%02d/%02d %02d:%02d:%02d", t.day, t.month, t.year % 100,
+                  t.hour, t.minute, t.second);
+    return buffer;
+}
+
+std::string reason_data_time_text(Instant at) {
+    const CivilTime t = civil_time_of(at);
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+0000", t.year, t.month, t.day,
+                  t.hour, t.minute, t.second, t.millisecond);
+    return buffer;
+}
+
+std::string json_string_literal(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out += escaped;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace ecsemu::core::cloudwatch

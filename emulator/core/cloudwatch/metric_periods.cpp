@@ -1,0 +1,54 @@
+#include "emulator/core/cloudwatch/metric_periods.hpp"
+
+#include <charconv>
+#include <map>
+#include <utility>
+
+namespace ecsemu::core::cloudwatch {
+
+std::string unit_or_none(const std::string& unit) {
+    return unit.empty() ? std::string("None") : unit;
+}
+
+std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store,
+                                                const metrics::MetricKey& key, const PeriodQuery& query) {
+    const std::int64_t period_ms =
+        static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
+    std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;
+    for (const auto& bucket : store.query(key, query.start, query.end)) {
+        const std::string unit = unit_or_none(bucket.unit);
+        if (query.unit && *query.unit != unit) continue;
+        const std::int64_t offset = bucket.minute.epoch_ms - query.origin.epoch_ms;
+        const std::int64_t index =
+            offset >= 0 ? offset / period_ms : -((-offset + period_ms - 1) / period_ms);
+        const Instant start{query.origin.epoch_ms + index * period_ms};
+        periods[{start, query.split_units ? unit : std::string()}].add(bucket.statistics);
+    }
+    std::vector<PeriodStatistics> out;
+    out.reserve(periods.size());
+    for (auto& [slot, statistics] : periods) {
+        std::string unit = slot.second;
+        if (!query.split_units) unit = query.unit.value_or("");
+        out.push_back({slot.first, statistics, std::move(unit)});
+    }
+    return out;
+}
+
+std::optional<double> percentile_of(std::string_view extended_statistic) {
+    if (extended_statistic.size() < 2 || extended_statistic.front() != 'p') return std::nullopt;
+    const std::string_view number = extended_statistic.substr(1);
+    double value = 0;
+    const auto [ptr, ec] =
+        std::from_chars(number.data(), number.data() + number.size(), value, std::chars_format::fixed);
+    if (ec != std::errc{} || ptr != number.data() + number.size()) return std::nullopt;
+    if (value < 0 || value > 100) return std::nullopt;
+    return value;
+}
+
+double estimate_percentile(const metrics::StatisticSet& set, double percentile) {
+    const double average = set.average();
+    if (percentile <= 50) return set.minimum + (average - set.minimum) * (percentile / 50.0);
+    return average + (set.maximum - average) * ((percentile - 50.0) / 50.0);
+}
+
+}  // namespace ecsemu::core::cloudwatch

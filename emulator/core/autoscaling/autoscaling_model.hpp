@@ -92,7 +92,8 @@ struct ScalableTargetAction {
 
 struct ScheduledAction {
     std::string name;
-    std::string arn;  // arn:aws:autoscaling:<r>:<a>:scheduledAction:<uuid>:resource/<ns>/<id>:scheduledActionName/<name>
+    std::string
+        arn;  // arn:aws:autoscaling:<r>:<a>:scheduledAction:<uuid>:resource/<ns>/<id>:scheduledActionName/<name>
     std::string service_namespace;
     std::string resource_id;
     std::string scalable_dimension;

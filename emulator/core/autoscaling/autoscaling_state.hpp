@@ -18,7 +18,11 @@ std::string target_key(const std::string& service_namespace, const std::string& 
 
 // What the scaling controller remembers of a target between evaluations.
 struct ScalingMemory {
+    // When the last scale-out was fulfilled (ECS runs what it asked for; until then, when it was made): the
+    // scale-out cooldown counts from here.
     std::optional<Instant> last_scale_out;
+    bool scale_out_fulfilled = true;
+    int capacity_before_scale_out = 0;  // the desired count the metric was measured on
     std::optional<Instant> last_scale_in;
     std::optional<Duration> scale_out_cooldown;  // of the policy that scaled out last
     std::optional<Duration> scale_in_cooldown;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "emulator/core/autoscaling/schedule.hpp"
 #include "emulator/core/autoscaling/target_tracking.hpp"
 #include "emulator/core/cloudwatch/alarm_evaluation.hpp"
 
@@ -144,8 +145,7 @@ void ScalingController::scale_target(RegionRef& ref, const std::string& key, Sca
     view.min_capacity = target.min_capacity;
     view.max_capacity = target.max_capacity;
     view.deployment_in_progress = capacity->deployment_in_progress;
-    view.scale_out_unfulfilled = capacity->running < capacity->desired && memory.last_scale_out &&
-                                 (!memory.last_scale_in || *memory.last_scale_in < *memory.last_scale_out);
+    view.scale_out_unfulfilled = !memory.scale_out_fulfilled;
     view.suspended = target.suspended;
     view.memory = memory;
     view.now = now;
@@ -200,6 +200,11 @@ void ScalingController::scale_target(RegionRef& ref, const std::string& key, Sca
     activity.status = ActivityStatus::InProgress;
     memory.not_scaled_alarm.clear();
     if (decision.direction == Direction::Out) {
+        const bool cooling =
+            !memory.scale_out_fulfilled || (memory.last_scale_out && memory.scale_out_cooldown &&
+                                            now < *memory.last_scale_out + *memory.scale_out_cooldown);
+        if (!cooling) memory.capacity_before_scale_out = capacity->desired;
+        memory.scale_out_fulfilled = false;
         memory.last_scale_out = now;
         memory.scale_out_cooldown = cause.cooldown;
         memory.last_scale_in.reset();  // a scale-out ends a scale-in cooldown
@@ -211,7 +216,44 @@ void ScalingController::scale_target(RegionRef& ref, const std::string& key, Sca
                        activity.cause});
 }
 
-void ScalingController::fire_scheduled_actions(RegionRef&, Instant, std::vector<CapacityChange>&) {}
+// A due scheduled action sets the target's min and max, and the desired count is moved into them.
+void ScalingController::fire_scheduled_actions(RegionRef& ref, Instant now,
+                                               std::vector<CapacityChange>& changes) {
+    for (auto& [action_key, action] : ref.state.scheduled) {
+        const Instant after =
+            action.last_fired ? *action.last_fired : action.created - Duration::milliseconds(1);
+        const auto due = next_fire_time(action, after);
+        if (!due || *due > now) continue;
+        action.last_fired = *due;
+        const std::string key =
+            target_key(action.service_namespace, action.resource_id, action.scalable_dimension);
+        const auto target_it = ref.state.targets.find(key);
+        if (target_it == ref.state.targets.end() || target_it->second.suspended.scheduled_scaling) continue;
+        ScalableTarget& target = target_it->second;
+        if (action.action.min_capacity) target.min_capacity = *action.action.min_capacity;
+        if (action.action.max_capacity) target.max_capacity = *action.action.max_capacity;
+        target.max_capacity = std::max(target.max_capacity, target.min_capacity);
+        const auto capacity = resources_.capacity(ref.account_id, ref.region, target.resource_id);
+        if (!capacity) continue;
+        const int desired = std::clamp(capacity->desired, target.min_capacity, target.max_capacity);
+        if (desired == capacity->desired) continue;
+        ScalingActivity& activity = start_activity(ref.state, target, now);
+        activity.description = "Setting desired count to " + std::to_string(desired) + ".";
+        activity.cause = "scheduled action name " + action.name + " was triggered";
+        activity.target_capacity = desired;
+        const Status set =
+            resources_.set_desired(ref.account_id, ref.region, target.resource_id, desired, now);
+        if (!set.ok()) {
+            activity.status = ActivityStatus::Failed;
+            activity.end = now;
+            activity.status_message = set.error().message;
+            continue;
+        }
+        activity.status = ActivityStatus::InProgress;
+        changes.push_back(
+            {ref.account_id, ref.region, target.resource_id, capacity->desired, desired, activity.cause});
+    }
+}
 
 ScalingActivity& ScalingController::start_activity(AutoScalingState& state, const ScalableTarget& target,
                                                    Instant now) {
@@ -260,6 +302,13 @@ void ScalingController::update_region_activities(const std::string& account_id, 
             activity.status_message =
                 "Desired count was changed to " + std::to_string(capacity->desired) + ".";
         } else if (capacity->running == activity.target_capacity) {
+            ScalingMemory& memory = state.memory[target_key(activity.service_namespace, activity.resource_id,
+                                                            activity.scalable_dimension)];
+            if (!memory.scale_out_fulfilled && memory.last_scale_out &&
+                *memory.last_scale_out <= activity.start) {
+                memory.scale_out_fulfilled = true;
+                memory.last_scale_out = now;
+            }
             activity.status = ActivityStatus::Successful;
             activity.end = now;
             activity.status_message =

@@ -41,10 +41,11 @@ PolicyProposal propose(const ScalingPolicy& policy, cloudwatch::AlarmState high,
             proposal.held_by = "DynamicScalingOutSuspended";
             return proposal;
         }
-        const bool cooling = within(memory.last_scale_out, memory.scale_out_cooldown, view.now);
-        // Inside the cooldown the tasks already added but not yet running count: the metric was measured on
-        // the running ones, and only a size above the desired count already set scales out again.
-        const int base = cooling ? std::max(view.running, 1) : view.desired;
+        const bool cooling =
+            !memory.scale_out_fulfilled || within(memory.last_scale_out, memory.scale_out_cooldown, view.now);
+        // Inside the cooldown the capacity already added counts: the metric was measured on the capacity
+        // before the scale-out, and only a size above the desired count already set scales out again.
+        const int base = cooling ? std::max(memory.capacity_before_scale_out, 1) : view.desired;
         const int wanted = proportional_capacity(base, *metric, config.target_value);
         if (wanted <= view.desired) {
             proposal.held_by = cooling ? "ScaleOutCooldown" : "AlreadyAtDesiredCapacity";

@@ -4,9 +4,11 @@
 // controller remembers; the controller (scaling_controller.hpp) applies what they decide.
 //
 //   Scale out   while AlarmHigh is in ALARM (3 one-minute datapoints above the target): to
-//               ceil(capacity x metric / target). Inside the scale-out cooldown the base is the RUNNING count
-//               the metric was measured on, and a new scale-out happens only if it asks for more than the
-//               desired count already set (the capacity added by the last scale-out counts).
+//               ceil(capacity x metric / target). Until the last scale-out is fulfilled and for its cooldown
+//               after that, the base is the capacity before that scale-out (the metric was measured on it),
+//               and a new scale-out happens only if it asks for more than the desired count already set
+//               (the capacity added counts). The cooldown runs from fulfilment, so a datapoint measured
+//               before the new tasks ran does not scale out twice.
 //   Scale in    while AlarmLow is in ALARM (15 datapoints below 90 % of the target): to
 //               ceil(capacity x metric / target), rounded up so capacity is kept; not with DisableScaleIn,
 //               not inside the scale-in cooldown, not while a scale-out is unfulfilled, not while an ECS

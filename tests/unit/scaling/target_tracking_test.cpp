@@ -75,10 +75,11 @@ TEST_CASE("a breaching high alarm scales out proportionally; an OK one asks for 
 
 TEST_CASE("inside the scale-out cooldown only a larger size than already set scales out", "[scaling]") {
     const auto policy = cpu_policy(40, 60, 120);
-    auto view = view_of(4, 2, 2, 10);  // scaled 2 -> 4 thirty seconds ago, the new tasks not yet running
+    auto view = view_of(4, 4, 2, 10);  // scaled 2 -> 4; the new tasks ran thirty seconds ago
     view.memory.last_scale_out = kNow - Duration::seconds(30);
     view.memory.scale_out_cooldown = Duration::seconds(60);
-    // Still 80 % on the two running tasks: 2 x 80 / 40 = 4, already set.
+    view.memory.capacity_before_scale_out = 2;
+    // Still 80 % measured on two tasks: 2 x 80 / 40 = 4, already set.
     const auto held = ask(policy, State::Alarm, State::Ok, 80, view);
     CHECK(held.direction == Direction::None);
     CHECK(held.held_by == "ScaleOutCooldown");
@@ -89,6 +90,9 @@ TEST_CASE("inside the scale-out cooldown only a larger size than already set sca
     // After the cooldown the desired count is the base again: 4 x 80 / 40 = 8.
     view.now = kNow + Duration::seconds(31);
     CHECK(ask(policy, State::Alarm, State::Ok, 80, view).capacity == 8);
+    // Until the scale-out is fulfilled the cooldown has not begun.
+    view.memory.scale_out_fulfilled = false;
+    CHECK(ask(policy, State::Alarm, State::Ok, 80, view).held_by == "ScaleOutCooldown");
 }
 
 TEST_CASE("scale-in waits for the low alarm, its cooldown, deployments and scale-outs", "[scaling]") {

@@ -1,0 +1,62 @@
+#include "emulator/core/engine/ecs_scalable_resources.hpp"
+
+#include <utility>
+
+#include "emulator/core/ecs/ecs_errors.hpp"
+#include "emulator/core/ecs/services.hpp"
+
+namespace ecsemu::core::engine {
+
+namespace {
+
+// service/<cluster>/<service> -> {cluster, service}; nothing for another form.
+std::optional<std::pair<std::string, std::string>> parse_resource_id(const std::string& resource_id) {
+    constexpr std::string_view kPrefix = "service/";
+    if (resource_id.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
+    const std::string rest = resource_id.substr(kPrefix.size());
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 >= rest.size()) return std::nullopt;
+    if (rest.find('/', slash + 1) != std::string::npos) return std::nullopt;
+    return std::make_pair(rest.substr(0, slash), rest.substr(slash + 1));
+}
+
+}  // namespace
+
+std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity(
+    const std::string& account_id, const std::string& region, const std::string& resource_id) const {
+    const ecs::EcsWorld& world = world_;
+    const ecs::EcsRegion* ecs_region = world.find_region(account_id, region);
+    const auto names = parse_resource_id(resource_id);
+    if (ecs_region == nullptr || !names) return std::nullopt;
+    const ecs::Service* service = ecs::find_service(ecs_region->state, names->first, names->second);
+    if (service == nullptr || service->status != ecs::ServiceStatus::Active) return std::nullopt;
+
+    autoscaling::ResourceCapacity capacity;
+    capacity.desired = service->desired_count;
+    capacity.running = ecs::count_service_tasks(ecs_region->state, *service).running;
+    const ecs::Deployment* primary = service->primary_deployment();
+    capacity.deployment_in_progress =
+        service->deployments.size() > 1 ||
+        (primary != nullptr && primary->rollout_state == ecs::RolloutState::InProgress);
+    return capacity;
+}
+
+Status EcsScalableResources::set_desired(const std::string& account_id, const std::string& region,
+                                         const std::string& resource_id, int desired, Instant now) {
+    ecs::EcsRegion* ecs_region = world_.find_region(account_id, region);
+    const auto names = parse_resource_id(resource_id);
+    if (ecs_region == nullptr || !names) return ecs::service_not_found();
+    ecs::Service* service = ecs::find_service(ecs_region->state, names->first, names->second);
+    if (service == nullptr) return ecs::service_not_found();
+    if (service->status != ecs::ServiceStatus::Active) return ecs::service_not_active();
+    if (desired < 0) return ecs::invalid_parameter("desiredCount must be greater than or equal to 0.");
+    // As update_service with only desiredCount: the service and its PRIMARY deployment take the count.
+    service->desired_count = desired;
+    if (ecs::Deployment* primary = service->primary_deployment()) {
+        primary->desired_count = desired;
+        primary->updated_at = now;
+    }
+    return Ok{};
+}
+
+}  // namespace ecsemu::core::engine

@@ -14,11 +14,14 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <system_error>
 #include <utility>
 
 #include "emulator/core/container_health_check.hpp"
+#include "emulator/runtime/proc_scan.hpp"
 #include "emulator/runtime/process_table.hpp"
+#include "emulator/runtime/process_usage.hpp"
 
 namespace ecsemu::runtime {
 
@@ -80,6 +83,7 @@ struct ProcessTaskRuntime::Impl {
           observer(o),
           config(std::move(cfg)),
           inherited(read_host_variables(config.inherited_variables)),
+          usage(clock_ticks_per_second(), page_size_bytes()),
           processes(io, [this](int pid, int exit_code) { on_process_exit(pid, exit_code); }) {}
 
     core::Clock& clock;
@@ -89,6 +93,7 @@ struct ProcessTaskRuntime::Impl {
     std::map<std::string, std::unique_ptr<ProcessTask>> tasks;
     std::map<int, std::pair<ProcessTask*, ProcessContainer*>> by_pid;
     std::map<int, std::pair<ProcessTask*, ProcessContainer*>> by_check_pid;
+    ProcessUsageMeter usage;
     ProcessTable processes;  // last: destroyed first, killing the processes before the records go
 
     std::filesystem::path log_file(const std::string& task_id, const std::string& container) const {
@@ -102,6 +107,7 @@ struct ProcessTaskRuntime::Impl {
         ProcessTask& task = *owned;
         task.task_id = launch.task_id;
         tasks.emplace(launch.task_id, std::move(owned));
+        usage.begin(launch.task_id, config.real_now());  // before the spawns, so their whole lives count
         for (const auto& spec : launch.containers) {
             task.containers.push_back(std::make_unique<ProcessContainer>());
             ProcessContainer& container = *task.containers.back();
@@ -261,6 +267,23 @@ struct ProcessTaskRuntime::Impl {
         if (!all_exited) return;
         const std::string task_id = task.task_id;  // the record, and its id, go with the erase
         tasks.erase(task_id);
+        usage.end(task_id);
+    }
+
+    std::vector<core::TaskUsage> take_usage() {
+        std::map<std::string, std::set<int>> groups;
+        std::set<int> all_groups;
+        for (const auto& [task_id, task] : tasks) {
+            auto& task_groups = groups[task_id];
+            for (const auto& container : task->containers) {
+                // Each container leads its own process group (process_table.hpp), so its pid is the group id.
+                if (container->pid > 0 && !container->exited) {
+                    task_groups.insert(container->pid);
+                    all_groups.insert(container->pid);
+                }
+            }
+        }
+        return usage.take(config.real_now(), groups, scan_process_groups(all_groups));
     }
 
     void stop(const std::string& task_id) {
@@ -306,6 +329,10 @@ void ProcessTaskRuntime::start(const core::TaskLaunch& launch) {
 
 void ProcessTaskRuntime::stop(const std::string& task_id) {
     impl_->stop(task_id);
+}
+
+std::vector<core::TaskUsage> ProcessTaskRuntime::take_usage() {
+    return impl_->take_usage();
 }
 
 std::string ProcessTaskRuntime::log_path(const std::string& task_id, const std::string& container) const {

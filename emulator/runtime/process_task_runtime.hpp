@@ -10,15 +10,20 @@
 // A container that cannot start (no mapping for its image, nothing to run, spawn failure) reports
 // on_container_exited(kProcessCannotStartExitCode, "CannotStartContainerError: ...").
 //
-// Container healthChecks are not run for processes: no on_container_health is reported.
+// Usage (core::TaskUsageSource) is measured from /proc: the CPU time and resident memory of every process
+// in the task's containers' process groups (process_usage.hpp), over real time between takes. healthCheck
+// commands run in groups of their own and are not counted.
 //
 // Threading: every method runs on the io_context's thread, which is also the Clock's thread.
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "emulator/core/ports.hpp"
 #include "emulator/core/task_runtime.hpp"
+#include "emulator/core/task_usage.hpp"
 #include "emulator/runtime/process_launch.hpp"
 
 namespace boost::asio {
@@ -35,9 +40,13 @@ struct ProcessRuntimeConfig {
     std::string log_dir;
     // Host variables a process gets before its task's own (a program needs PATH to find its interpreter).
     std::vector<std::string> inherited_variables = {"PATH", "HOME", "LANG", "TMPDIR", "TZ"};
+    // The real monotonic clock usage windows are timed on; tests may put a fake in its place.
+    std::function<std::chrono::steady_clock::time_point()> real_now = [] {
+        return std::chrono::steady_clock::now();
+    };
 };
 
-class ProcessTaskRuntime final : public core::TaskRuntime {
+class ProcessTaskRuntime final : public core::TaskRuntime, public core::TaskUsageSource {
 public:
     // REQUIRES: io, clock and observer outlive the runtime; clock runs on io's thread.
     ProcessTaskRuntime(boost::asio::io_context& io, core::Clock& clock, core::TaskRuntimeObserver& observer,
@@ -50,6 +59,10 @@ public:
     // Starting a task id that is already known does nothing.
     void start(const core::TaskLaunch& launch) override;
     void stop(const std::string& task_id) override;
+
+    // Every known task's measured use since the previous take (or since the task started), by task id.
+    // Reads /proc once per call.
+    std::vector<core::TaskUsage> take_usage() override;
 
     std::string log_path(const std::string& task_id, const std::string& container) const;
     std::size_t live_process_count() const;

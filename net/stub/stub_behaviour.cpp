@@ -11,6 +11,8 @@ namespace {
 
 constexpr std::string_view kLatency = "ECSEMU_STUB_LATENCY_MS";
 constexpr std::string_view kCpu = "ECSEMU_STUB_CPU_MS_PER_REQUEST";
+constexpr std::string_view kIdleCpu = "ECSEMU_STUB_IDLE_CPU_PERCENT";
+constexpr std::string_view kMemory = "ECSEMU_STUB_MEMORY_MIB";
 constexpr std::string_view kHealth = "ECSEMU_STUB_HEALTH";
 constexpr std::string_view kStartDelay = "ECSEMU_STUB_START_DELAY_S";
 constexpr std::string_view kExitAfter = "ECSEMU_STUB_EXIT_AFTER_S";
@@ -18,6 +20,9 @@ constexpr std::string_view kExitCode = "ECSEMU_STUB_EXIT_CODE";
 constexpr std::string_view kStatus = "ECSEMU_STUB_STATUS";
 constexpr std::string_view kUpstream = "ECSEMU_STUB_UPSTREAM";
 constexpr std::string_view kFailAfterPrefix = "fail-after:";
+
+// Fargate's largest task has 120 GiB; anything above a TiB is surely a typo.
+constexpr double kMaxMemoryMib = 1024.0 * 1024;
 
 // A year of emulated time bounds every duration, so later arithmetic on Instants cannot overflow.
 constexpr double kMaxSeconds = 365.0 * 24 * 3600;
@@ -95,6 +100,17 @@ StubBehaviourOrError parse_stub_behaviour(
         auto ms = parse_decimal(*text);
         if (!ms || *ms < 0 || *ms > kMaxSeconds * 1000) return problem(kCpu, "milliseconds >= 0", *text);
         behaviour.cpu_us_per_request = static_cast<std::int64_t>(std::llround(*ms * 1000));
+    }
+    if (auto text = value_of(kIdleCpu)) {
+        auto percent = parse_decimal(*text);
+        if (!percent || *percent < 0 || *percent > 100)
+            return problem(kIdleCpu, "a percentage from 0 to 100", *text);
+        behaviour.idle_cpu_percent = *percent;
+    }
+    if (auto text = value_of(kMemory)) {
+        auto mib = parse_decimal(*text);
+        if (!mib || *mib < 0 || *mib > kMaxMemoryMib) return problem(kMemory, "MiB >= 0", *text);
+        behaviour.memory_mib = *mib;
     }
     if (auto text = value_of(kHealth)) {
         if (!parse_health(*text, behaviour)) return problem(kHealth, "ok, fail or fail-after:SECONDS", *text);

@@ -4,6 +4,10 @@
 //
 //   ECSEMU_STUB_LATENCY_MS          emulated ms added to every response (default 0)
 //   ECSEMU_STUB_CPU_MS_PER_REQUEST  modelled CPU time per request, decimals allowed (default 0)
+//   ECSEMU_STUB_IDLE_CPU_PERCENT    modelled CPU an idle container uses, as a percentage of the task's CPU
+//                                   reservation shared equally among its containers (default 1: a task
+//                                   with no traffic shows about 1 % CPUUtilization)
+//   ECSEMU_STUB_MEMORY_MIB          modelled memory in use by the container, MiB (default 64)
 //   ECSEMU_STUB_HEALTH              ok | fail | fail-after:SECONDS (seconds after the ports open)
 //   ECSEMU_STUB_START_DELAY_S       emulated seconds before the ports open (default 0)
 //   ECSEMU_STUB_EXIT_AFTER_S        the container exits this long after its ports open (default: never)
@@ -32,6 +36,8 @@ enum class StubHealthMode { Ok, Fail, FailAfter };
 struct StubBehaviour {
     core::Duration latency;
     std::int64_t cpu_us_per_request = 0;
+    double idle_cpu_percent = 1.0;
+    double memory_mib = 64.0;
     StubHealthMode health = StubHealthMode::Ok;
     core::Duration fail_after;  // with StubHealthMode::FailAfter
     core::Duration start_delay;

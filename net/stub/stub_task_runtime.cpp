@@ -6,6 +6,7 @@
 #include "net/stub/stub_task_runtime.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "net/stub/stub_behaviour.hpp"
 #include "net/stub/stub_health.hpp"
 #include "net/stub/stub_responses.hpp"
+#include "net/stub/stub_usage.hpp"
 
 namespace ecsemu::net {
 
@@ -50,6 +52,9 @@ struct StubTask {
     std::string private_ip;
     std::vector<std::unique_ptr<StubContainer>> containers;  // in task definition order
     StubTaskStats stats;
+    int cpu_reservation_units = 0;
+    std::chrono::steady_clock::time_point usage_since;  // start of the current usage window
+    std::int64_t cpu_time_us_at_take = 0;               // stats.cpu_time_us when the window started
     int in_flight = 0;  // requests waiting out ECSEMU_STUB_LATENCY_MS or their upstream call
     bool stopping = false;
     std::optional<TimerToken> finish_timer;
@@ -120,6 +125,8 @@ struct StubTaskRuntime::Impl {
         StubTask& task = *owned;
         task.task_id = launch.task_id;
         task.private_ip = launch.private_ip.empty() ? "127.0.0.1" : launch.private_ip;
+        task.cpu_reservation_units = launch.cpu_units;
+        task.usage_since = options.real_now();
         tasks.emplace(launch.task_id, std::move(owned));
         const core::Instant now = clock.now();
         for (const auto& spec : launch.containers) {
@@ -280,6 +287,27 @@ struct StubTaskRuntime::Impl {
         tasks.erase(task_id);
     }
 
+    std::vector<core::TaskUsage> take_usage() {
+        const auto now = options.real_now();
+        std::vector<core::TaskUsage> usage;
+        usage.reserve(tasks.size());
+        for (auto& [task_id, task] : tasks) {
+            StubUsageWindow window;
+            window.cpu_reservation_units = task->cpu_reservation_units;
+            for (const auto& container : task->containers) {
+                window.containers.push_back({container->phase == StubContainer::Phase::Running,
+                                             container->behaviour.idle_cpu_percent,
+                                             container->behaviour.memory_mib});
+            }
+            window.request_cpu_us = task->stats.cpu_time_us - task->cpu_time_us_at_take;
+            window.elapsed_seconds = std::chrono::duration<double>(now - task->usage_since).count();
+            usage.push_back(model_stub_usage(task_id, window));
+            task->cpu_time_us_at_take = task->stats.cpu_time_us;
+            task->usage_since = now;
+        }
+        return usage;
+    }
+
     void stop(const std::string& task_id) {
         auto it = tasks.find(task_id);
         if (it == tasks.end() || it->second->stopping) return;
@@ -334,6 +362,10 @@ std::optional<StubTaskStats> StubTaskRuntime::stats(const std::string& task_id) 
     auto it = impl_->tasks.find(task_id);
     if (it == impl_->tasks.end()) return std::nullopt;
     return it->second->stats;
+}
+
+std::vector<core::TaskUsage> StubTaskRuntime::take_usage() {
+    return impl_->take_usage();
 }
 
 void StubTaskRuntime::set_upstream_resolver(StubNameResolver resolver) {

@@ -18,11 +18,16 @@
 // Observations are always delivered from Clock callbacks, never from inside start() or stop(), so the
 // engine is not re-entered while it is calling the runtime.
 //
+// Usage (core::TaskUsageSource) is modelled, not measured: stub_usage.hpp. Windows are timed on a real
+// monotonic clock, not the emulated one, since CPUUtilization is a share of real CPU time.
+//
 // Cost per task: one listening socket per port on the shared io_context; no threads and no per-task
 // polling (timers only for start, exit and healthCheck).
 //
 // Threading: every method runs on the io_context's thread, which is also the Clock's thread.
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +35,7 @@
 
 #include "emulator/core/ports.hpp"
 #include "emulator/core/task_runtime.hpp"
+#include "emulator/core/task_usage.hpp"
 #include "net/http/http_server.hpp"
 #include "net/stub/stub_upstream_client.hpp"
 
@@ -53,9 +59,13 @@ struct StubRuntimeOptions {
     HttpServerLimits limits = {};
     // ECSEMU_STUB_UPSTREAM host names with fixed addresses (name -> IPv4), consulted before the resolver.
     std::map<std::string, std::string> upstream_hosts;
+    // The real monotonic clock usage windows are timed on; tests put a fake in its place.
+    std::function<std::chrono::steady_clock::time_point()> real_now = [] {
+        return std::chrono::steady_clock::now();
+    };
 };
 
-class StubTaskRuntime final : public core::TaskRuntime {
+class StubTaskRuntime final : public core::TaskRuntime, public core::TaskUsageSource {
 public:
     // REQUIRES: io, clock and observer outlive the runtime; clock runs on io's thread.
     StubTaskRuntime(boost::asio::io_context& io, core::Clock& clock, core::TaskRuntimeObserver& observer,
@@ -72,6 +82,9 @@ public:
     // Requests served and modelled CPU time, for a task that is known (started and not yet gone: a task
     // is forgotten once stop() has finished or every container has exited).
     std::optional<StubTaskStats> stats(const std::string& task_id) const;
+
+    // Every known task's modelled use since the previous take (or since the task started), by task id.
+    std::vector<core::TaskUsage> take_usage() override;
 
     // How ECSEMU_STUB_UPSTREAM host names not in upstream_hosts are resolved (the emulator's DNS server);
     // without one they fail with "no DNS resolver configured". Calls its callback on the io_context thread.

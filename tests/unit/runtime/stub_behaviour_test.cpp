@@ -64,6 +64,12 @@ TEST_CASE("every ECSEMU_STUB_ variable is read, later occurrences winning", "[st
     CHECK(b.exit_code == 42);
     CHECK(b.status == 200);
     CHECK(parsed({{"ECSEMU_STUB_HEALTH", "fail"}}).health == StubHealthMode::Fail);
+    CHECK(b.idle_cpu_percent == 1.0);
+    CHECK(b.memory_mib == 64.0);
+    StubBehaviour usage =
+        parsed({{"ECSEMU_STUB_IDLE_CPU_PERCENT", "2.5"}, {"ECSEMU_STUB_MEMORY_MIB", "300"}});
+    CHECK(usage.idle_cpu_percent == 2.5);
+    CHECK(usage.memory_mib == 300.0);
     CHECK(parsed({{"ECSEMU_STUB_HEALTH", "ok"}}).health == StubHealthMode::Ok);
 }
 
@@ -84,6 +90,9 @@ TEST_CASE("malformed values name the variable and what was expected", "[stub][be
          "ECSEMU_STUB_EXIT_CODE: expected an exit code from 0 to 255, got \"256\""},
         {"ECSEMU_STUB_STATUS", "99",
          "ECSEMU_STUB_STATUS: expected an HTTP status from 200 to 599, got \"99\""},
+        {"ECSEMU_STUB_IDLE_CPU_PERCENT", "101",
+         "ECSEMU_STUB_IDLE_CPU_PERCENT: expected a percentage from 0 to 100, got \"101\""},
+        {"ECSEMU_STUB_MEMORY_MIB", "-1", "ECSEMU_STUB_MEMORY_MIB: expected MiB >= 0, got \"-1\""},
     }));
     CAPTURE(name, value);
     CHECK(error_of({{name, value}}) == message);

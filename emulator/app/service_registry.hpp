@@ -5,8 +5,14 @@
 
 namespace ecsemu::core {
 class Ec2Directory;
+namespace autoscaling {
+class AutoScalingWorld;
+}
 namespace cloudmap {
 class CloudMapWorld;
+}
+namespace cloudwatch {
+class CloudWatchWorld;
 }
 namespace ecs {
 class EcsWorld;
@@ -14,12 +20,21 @@ class EcsWorld;
 namespace elbv2 {
 class Elbv2World;
 }
+namespace engine {
+class EcsScalableResources;
+}
 }  // namespace ecsemu::core
 
 namespace ecsemu::api {
 class Gateway;
+namespace autoscaling {
+class AutoScalingService;
+}
 namespace cloudmap {
 class CloudMapService;
+}
+namespace cloudwatch {
+class CloudWatchService;
 }
 namespace ec2 {
 class Ec2Service;
@@ -58,6 +73,15 @@ public:
     // the DNS and Service Connect compilers read them).
     core::cloudmap::CloudMapWorld& cloudmap_world() { return *cloudmap_world_; }
     api::cloudmap::CloudMapService& cloudmap() { return *cloudmap_; }
+    // CloudWatch's per-region metric store and alarms (the data planes record metrics into it; Application
+    // Auto Scaling installs target-tracking alarms in it; the alarm evaluator moves their states).
+    core::cloudwatch::CloudWatchWorld& cloudwatch_world() { return *cloudwatch_world_; }
+    api::cloudwatch::CloudWatchService& cloudwatch() { return *cloudwatch_; }
+    // Application Auto Scaling's per-region scalable targets, policies, scheduled actions and activities (the
+    // scaling controller works on them alongside the API), and the ECS services it resizes.
+    core::autoscaling::AutoScalingWorld& autoscaling_world() { return *autoscaling_world_; }
+    core::engine::EcsScalableResources& scalable_resources() { return *scalable_resources_; }
+    api::autoscaling::AutoScalingService& autoscaling() { return *autoscaling_; }
 
 private:
     // Declaration order is construction order: ECS validates subnets and security groups through EC2's
@@ -70,6 +94,12 @@ private:
     std::unique_ptr<api::elbv2::Elbv2Service> elbv2_;
     std::unique_ptr<core::cloudmap::CloudMapWorld> cloudmap_world_;
     std::unique_ptr<api::cloudmap::CloudMapService> cloudmap_;
+    std::unique_ptr<core::cloudwatch::CloudWatchWorld> cloudwatch_world_;
+    std::unique_ptr<api::cloudwatch::CloudWatchService> cloudwatch_;
+    // After the ECS, ELBv2 and CloudWatch worlds it reads and changes.
+    std::unique_ptr<core::autoscaling::AutoScalingWorld> autoscaling_world_;
+    std::unique_ptr<core::engine::EcsScalableResources> scalable_resources_;
+    std::unique_ptr<api::autoscaling::AutoScalingService> autoscaling_;
     std::unique_ptr<api::sts::StsService> sts_;
 };
 

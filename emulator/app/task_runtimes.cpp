@@ -128,4 +128,30 @@ void RuntimeRouter::stop(const std::string& task_id) {
     for (core::TaskRuntime* runtime : runtimes) runtime->stop(task_id);
 }
 
+void RuntimeRouter::attach_usage(core::TaskUsageSource& stub_usage, core::TaskUsageSource& process_usage) {
+    stub_usage_ = &stub_usage;
+    process_usage_ = &process_usage;
+}
+
+std::vector<core::TaskUsage> RuntimeRouter::take_usage() {
+    if (!stub_usage_ || !process_usage_) return {};
+    return combine_task_usage({stub_usage_->take_usage(), process_usage_->take_usage()});
+}
+
+std::vector<core::TaskUsage> combine_task_usage(const std::vector<std::vector<core::TaskUsage>>& reports) {
+    std::map<std::string, core::TaskUsage> by_task;
+    for (const auto& report : reports) {
+        for (const auto& usage : report) {
+            auto& total = by_task[usage.task_id];
+            total.task_id = usage.task_id;
+            total.cpu_units += usage.cpu_units;
+            total.memory_mib += usage.memory_mib;
+        }
+    }
+    std::vector<core::TaskUsage> combined;
+    combined.reserve(by_task.size());
+    for (auto& [task_id, usage] : by_task) combined.push_back(std::move(usage));
+    return combined;
+}
+
 }  // namespace ecsemu::app

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "emulator/core/task_runtime.hpp"
+#include "emulator/core/task_usage.hpp"
 #include "emulator/runtime/process_launch.hpp"
 
 namespace ecsemu::app {
@@ -24,20 +25,30 @@ std::vector<runtime::ProcessMapping> parse_process_images(const std::vector<std:
 // Returns nothing and an error naming the file and the field when the file is unreadable or malformed.
 std::vector<runtime::ProcessMapping> read_runtime_config(const std::string& path, std::string& error);
 
-class RuntimeRouter final : public core::TaskRuntime {
+// Adds up what several sources report for the same task: a task with containers in both runtimes shows up
+// in each. One entry per task, in task id order.
+std::vector<core::TaskUsage> combine_task_usage(const std::vector<std::vector<core::TaskUsage>>& reports);
+
+class RuntimeRouter final : public core::TaskRuntime, public core::TaskUsageSource {
 public:
     explicit RuntimeRouter(std::vector<runtime::ProcessMapping> process_mappings);
 
     // REQUIRES: called once, before the first start(); both outlive the router's use.
     void attach(core::TaskRuntime& stub_runtime, core::TaskRuntime& process_runtime);
+    // REQUIRES: both outlive the router's use. Without it take_usage() reports nothing.
+    void attach_usage(core::TaskUsageSource& stub_usage, core::TaskUsageSource& process_usage);
 
     void start(const core::TaskLaunch& launch) override;
     void stop(const std::string& task_id) override;
+    // Both runtimes' usage, combined per task. Runs on the runtimes' (io_context) thread.
+    std::vector<core::TaskUsage> take_usage() override;
 
 private:
     std::vector<runtime::ProcessMapping> process_mappings_;
     core::TaskRuntime* stub_ = nullptr;
     core::TaskRuntime* process_ = nullptr;
+    core::TaskUsageSource* stub_usage_ = nullptr;
+    core::TaskUsageSource* process_usage_ = nullptr;
     std::map<std::string, std::vector<core::TaskRuntime*>> runtimes_by_task_;
 };
 

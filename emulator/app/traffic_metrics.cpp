@@ -40,25 +40,14 @@ StatisticSet response_times(std::uint64_t responses, std::uint64_t sum_us, doubl
 
 }  // namespace
 
-TrafficMetrics::TrafficMetrics(core::Clock& clock, core::metrics::MetricStore& store,
-                               const core::elbv2::Elbv2World& elbv2, TrafficSources sources)
-    : clock_(clock), store_(store), elbv2_(elbv2), sources_(std::move(sources)) {
-    schedule_next();
-}
-
-TrafficMetrics::~TrafficMetrics() {
-    if (timer_) clock_.cancel(*timer_);
-}
-
-void TrafficMetrics::schedule_next() {
-    const core::Instant next =
-        core::metrics::MetricStore::minute_of(clock_.now()) + core::Duration::minutes(1);
-    timer_ = clock_.schedule_at(next, [this, next] {
-        timer_.reset();
-        sample(next);
-        schedule_next();
-    });
-}
+TrafficMetrics::TrafficMetrics(core::cloudwatch::CloudWatchWorld& cloudwatch,
+                               const core::elbv2::Elbv2World& elbv2, TrafficSources sources,
+                               std::string account_id, std::string region)
+    : cloudwatch_(cloudwatch),
+      elbv2_(elbv2),
+      sources_(std::move(sources)),
+      account_id_(std::move(account_id)),
+      region_(std::move(region)) {}
 
 void TrafficMetrics::sample(core::Instant now) {
     const core::Instant in_last_minute = now - core::Duration::milliseconds(1);
@@ -68,26 +57,28 @@ void TrafficMetrics::sample(core::Instant now) {
 
 void TrafficMetrics::record_service_connect(core::Instant at) {
     if (!sources_.service_connect) return;
+    // Service Connect's counters are kept by discovery name only; they go to the default region.
+    core::metrics::MetricStore& store = cloudwatch_.region(account_id_, region_).metrics;
     for (const auto& [discovery_name, t] : sources_.service_connect()) {
         const Dimensions client{{"DiscoveryName", discovery_name}};
         const Dimensions target{{"TargetDiscoveryName", discovery_name}};
-        store_.put({kEcs, "ActiveConnectionCount", client}, at, static_cast<double>(t.active_connections),
-                   "Count");
+        store.put({kEcs, "ActiveConnectionCount", client}, at, static_cast<double>(t.active_connections),
+                  "Count");
         if (t.requests == 0 && t.new_connections == 0) continue;
-        store_.put({kEcs, "RequestCount", client}, at, count(static_cast<double>(t.requests)), "Count");
-        store_.put({kEcs, "NewConnectionCount", client}, at, count(static_cast<double>(t.new_connections)),
-                   "Count");
-        store_.put({kEcs, "HTTPCode_Target_2XX_Count", target}, at, count(static_cast<double>(t.target_2xx)),
-                   "Count");
-        store_.put({kEcs, "HTTPCode_Target_3XX_Count", target}, at, count(static_cast<double>(t.target_3xx)),
-                   "Count");
-        store_.put({kEcs, "HTTPCode_Target_4XX_Count", target}, at, count(static_cast<double>(t.target_4xx)),
-                   "Count");
-        store_.put({kEcs, "HTTPCode_Target_5XX_Count", target}, at, count(static_cast<double>(t.target_5xx)),
-                   "Count");
+        store.put({kEcs, "RequestCount", client}, at, count(static_cast<double>(t.requests)), "Count");
+        store.put({kEcs, "NewConnectionCount", client}, at, count(static_cast<double>(t.new_connections)),
+                  "Count");
+        store.put({kEcs, "HTTPCode_Target_2XX_Count", target}, at, count(static_cast<double>(t.target_2xx)),
+                  "Count");
+        store.put({kEcs, "HTTPCode_Target_3XX_Count", target}, at, count(static_cast<double>(t.target_3xx)),
+                  "Count");
+        store.put({kEcs, "HTTPCode_Target_4XX_Count", target}, at, count(static_cast<double>(t.target_4xx)),
+                  "Count");
+        store.put({kEcs, "HTTPCode_Target_5XX_Count", target}, at, count(static_cast<double>(t.target_5xx)),
+                  "Count");
         if (t.responses > 0) {
-            store_.put({kEcs, "TargetResponseTime", target}, at,
-                       response_times(t.responses, t.response_time_sum_us, 1000.0), "Milliseconds");
+            store.put({kEcs, "TargetResponseTime", target}, at,
+                      response_times(t.responses, t.response_time_sum_us, 1000.0), "Milliseconds");
         }
     }
 }
@@ -95,14 +86,21 @@ void TrafficMetrics::record_service_connect(core::Instant at) {
 void TrafficMetrics::record_load_balancers(core::Instant at) {
     const core::alb::TrafficSample sample =
         sources_.load_balancers ? sources_.load_balancers() : core::alb::TrafficSample{};
-    for (const auto& [arn, t] : sample.by_load_balancer) {
-        if (t.requests == 0) continue;
-        const Dimensions lb{{"LoadBalancer", arn_resource(arn, "loadbalancer/")}};
-        store_.put({kAlb, "RequestCount", lb}, at, count(static_cast<double>(t.requests)), "Count");
-        store_.put({kAlb, "HTTPCode_ELB_4XX_Count", lb}, at, count(static_cast<double>(t.elb_4xx)), "Count");
-        store_.put({kAlb, "HTTPCode_ELB_5XX_Count", lb}, at, count(static_cast<double>(t.elb_5xx)), "Count");
-    }
     for (const auto& [key, region] : elbv2_.regions()) {
+        const auto slash = key.find('/');
+        core::metrics::MetricStore& store =
+            cloudwatch_.region(key.substr(0, slash), key.substr(slash + 1)).metrics;
+        for (const auto& [lb_arn, balancer] : region.state.load_balancers) {
+            const auto traffic = sample.by_load_balancer.find(lb_arn);
+            if (traffic == sample.by_load_balancer.end() || traffic->second.requests == 0) continue;
+            const auto& t = traffic->second;
+            const Dimensions lb{{"LoadBalancer", arn_resource(lb_arn, "loadbalancer/")}};
+            store.put({kAlb, "RequestCount", lb}, at, count(static_cast<double>(t.requests)), "Count");
+            store.put({kAlb, "HTTPCode_ELB_4XX_Count", lb}, at, count(static_cast<double>(t.elb_4xx)),
+                      "Count");
+            store.put({kAlb, "HTTPCode_ELB_5XX_Count", lb}, at, count(static_cast<double>(t.elb_5xx)),
+                      "Count");
+        }
         for (const auto& [tg_arn, group] : region.state.target_groups) {
             const auto load_balancers = core::elbv2::load_balancers_of_target_group(region.state, tg_arn);
             if (load_balancers.empty()) continue;
@@ -116,50 +114,55 @@ void TrafficMetrics::record_load_balancers(core::Instant at) {
             for (const auto& lb_arn : load_balancers) {
                 const Dimensions dims{{"LoadBalancer", arn_resource(lb_arn, "loadbalancer/")},
                                       {"TargetGroup", target_group_dimension(tg_arn)}};
-                store_.put({kAlb, "HealthyHostCount", dims}, at, static_cast<double>(healthy), "Count");
-                store_.put({kAlb, "UnHealthyHostCount", dims}, at, static_cast<double>(unhealthy), "Count");
+                store.put({kAlb, "HealthyHostCount", dims}, at, static_cast<double>(healthy), "Count");
+                store.put({kAlb, "UnHealthyHostCount", dims}, at, static_cast<double>(unhealthy), "Count");
                 if (traffic == sample.by_target_group.end() || traffic->second.requests == 0) continue;
                 const auto& t = traffic->second;
                 const double requests = static_cast<double>(t.requests);
-                store_.put({kAlb, "RequestCount", dims}, at, count(requests), "Count");
+                store.put({kAlb, "RequestCount", dims}, at, count(requests), "Count");
                 // ALBRequestCountPerTarget divides by the healthy targets (all registered when none is
                 // healthy).
                 const int targets = healthy > 0 ? healthy : static_cast<int>(group.targets.size());
-                store_.put({kAlb, "RequestCountPerTarget", {{"TargetGroup", target_group_dimension(tg_arn)}}},
-                           at, count(targets > 0 ? requests / targets : requests), "Count");
-                store_.put({kAlb, "HTTPCode_Target_2XX_Count", dims}, at,
-                           count(static_cast<double>(t.target_2xx)), "Count");
-                store_.put({kAlb, "HTTPCode_Target_5XX_Count", dims}, at,
-                           count(static_cast<double>(t.target_5xx)), "Count");
+                const StatisticSet per_target = count(targets > 0 ? requests / targets : requests);
+                store.put({kAlb, "RequestCountPerTarget", {{"TargetGroup", target_group_dimension(tg_arn)}}},
+                          at, per_target, "Count");
+                store.put({kAlb, "RequestCountPerTarget", dims}, at, per_target, "Count");
+                store.put({kAlb, "HTTPCode_Target_2XX_Count", dims}, at,
+                          count(static_cast<double>(t.target_2xx)), "Count");
+                store.put({kAlb, "HTTPCode_Target_5XX_Count", dims}, at,
+                          count(static_cast<double>(t.target_5xx)), "Count");
                 if (t.responses > 0) {
-                    store_.put({kAlb, "TargetResponseTime", dims}, at,
-                               response_times(t.responses, t.response_time_sum_us, 1e6), "Seconds");
+                    store.put({kAlb, "TargetResponseTime", dims}, at,
+                              response_times(t.responses, t.response_time_sum_us, 1e6), "Seconds");
                 }
             }
         }
     }
 }
 
-nlohmann::json TrafficMetrics::recent(int minutes) const {
-    const core::Instant end =
-        core::metrics::MetricStore::minute_of(clock_.now()) + core::Duration::minutes(1);
+nlohmann::json TrafficMetrics::recent(core::Instant now, int minutes) const {
+    const core::Instant end = core::metrics::MetricStore::minute_of(now) + core::Duration::minutes(1);
     const core::Instant start = end - core::Duration::minutes(minutes);
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& key : store_.list()) {
-        nlohmann::json datapoints = nlohmann::json::array();
-        for (const auto& point : store_.query(key, start, end)) {
-            datapoints.push_back({{"timestamp", point.minute.epoch_seconds()},
-                                  {"sampleCount", point.statistics.sample_count},
-                                  {"sum", point.statistics.sum},
-                                  {"minimum", point.statistics.minimum},
-                                  {"maximum", point.statistics.maximum},
-                                  {"unit", point.unit}});
+    for (const auto& [region_key, state] : cloudwatch_.regions()) {
+        const auto& store = state.metrics;
+        for (const auto& key : store.list()) {
+            nlohmann::json datapoints = nlohmann::json::array();
+            for (const auto& point : store.query(key, start, end)) {
+                datapoints.push_back({{"timestamp", point.minute.epoch_seconds()},
+                                      {"sampleCount", point.statistics.sample_count},
+                                      {"sum", point.statistics.sum},
+                                      {"minimum", point.statistics.minimum},
+                                      {"maximum", point.statistics.maximum},
+                                      {"unit", point.unit}});
+            }
+            if (datapoints.empty()) continue;
+            out.push_back({{"region", region_key.substr(region_key.find('/') + 1)},
+                           {"namespace", key.namespace_name},
+                           {"metricName", key.metric_name},
+                           {"dimensions", key.dimensions},
+                           {"datapoints", std::move(datapoints)}});
         }
-        if (datapoints.empty()) continue;
-        out.push_back({{"namespace", key.namespace_name},
-                       {"metricName", key.metric_name},
-                       {"dimensions", key.dimensions},
-                       {"datapoints", std::move(datapoints)}});
     }
     return out;
 }

@@ -10,5 +10,7 @@ std::string ecs_input_shapes_json();
 std::string ec2_input_shapes_json();
 std::string elbv2_input_shapes_json();
 std::string servicediscovery_input_shapes_json();
+std::string cloudwatch_input_shapes_json();
+std::string application_autoscaling_input_shapes_json();
 
 }  // namespace ecsemu::api

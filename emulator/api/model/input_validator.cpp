@@ -428,6 +428,35 @@ const InputValidator& servicediscovery_input_validator() {
     return validator;
 }
 
+const InputValidator& application_autoscaling_input_validator() {
+    static const InputValidator validator(application_autoscaling_input_shapes_json, [] {
+        InputValidatorOptions options;
+        options.missing_member_code = "ValidationException";
+        return options;
+    }());
+    return validator;
+}
+
+const InputValidator& cloudwatch_query_input_validator() {
+    static const InputValidator validator(cloudwatch_input_shapes_json, [] {
+        InputValidatorOptions options;
+        options.missing_member_code = "MissingParameter";
+        options.type_mismatch_code = "InvalidParameterValue";
+        options.form_encoded = true;
+        return options;
+    }());
+    return validator;
+}
+
+const InputValidator& cloudwatch_json_input_validator() {
+    static const InputValidator validator(cloudwatch_input_shapes_json, [] {
+        InputValidatorOptions options;
+        options.missing_member_code = "MissingParameter";
+        return options;
+    }());
+    return validator;
+}
+
 const InputValidator& ecs_input_validator() {
     static const InputValidator validator(ecs_input_shapes_json, [] {
         InputValidatorOptions options;

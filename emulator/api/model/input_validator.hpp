@@ -83,4 +83,13 @@ const InputValidator& elbv2_input_validator();
 // Cloud Map (JSON 1.1): missing required members are InvalidInput.
 const InputValidator& servicediscovery_input_validator();
 
+// CloudWatch, which serves one model over two protocols: Query (botocore <= 1.3x; form-encoded, unparsable
+// values are InvalidParameterValue) and JSON 1.0 (type mismatches are SerializationException). Missing
+// required members are MissingParameter in both.
+const InputValidator& cloudwatch_query_input_validator();
+const InputValidator& cloudwatch_json_input_validator();
+
+// Application Auto Scaling (JSON 1.1): missing required members are ValidationException.
+const InputValidator& application_autoscaling_input_validator();
+
 }  // namespace ecsemu::api

@@ -101,22 +101,52 @@ std::string apply_serve_option(std::string_view name, std::string_view value, Se
         if (value.empty()) return "--task-log-dir needs a directory";
         options.task_log_dir = value;
     } else {
-        return "unknown option for serve: " + std::string(name);
+        return {"?"};  // unknown: the caller names the command
     }
     return {};
 }
 
-CommandLine parse_serve(int argc, const char* const* argv) {
+// Options of the client commands; returns an error message, empty when accepted.
+std::string apply_client_option(Command command, std::string_view name, std::string_view value,
+                                ClientOptions& options) {
+    if (name == "--endpoint") {
+        if (value.substr(0, 7) != "http://") return "--endpoint needs an http:// URL";
+        options.endpoint = value;
+        return {};
+    }
+    if (name == "--region" && command == Command::Status) {
+        if (!is_region_name(value)) return "--region needs a region name such as ap-southeast-1";
+        options.region = value;
+        return {};
+    }
+    return std::string("unknown option for ") + command_name(command) + ": " + std::string(name);
+}
+
+// serve, up, apply, status and down share one grammar: `--name value` or `--name=value` options, flags
+// (status --json) and, for up and apply, one positional scenario file.
+CommandLine parse_options(Command command, int argc, const char* const* argv) {
     CommandLine line;
-    line.command = Command::Serve;
+    line.command = command;
+    const bool takes_file = command == Command::Up || command == Command::Apply;
+    std::string* file = command == Command::Up ? &line.up.scenario_file : &line.client.scenario_file;
     for (int i = 2; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "--help" || arg == "-h") {
             line.command = Command::Help;
             return line;
         }
-        if (arg.substr(0, 2) != "--")
-            return usage_error("unexpected argument for serve: " + std::string(arg));
+        if (command == Command::Status && arg == "--json") {
+            line.client.json = true;
+            continue;
+        }
+        if (arg.substr(0, 2) != "--") {
+            if (takes_file && file->empty()) {
+                *file = arg;
+                continue;
+            }
+            return usage_error(std::string("unexpected argument for ") + command_name(command) + ": " +
+                               std::string(arg));
+        }
         std::string_view name = arg;
         std::string_view value;
         if (auto equals = arg.find('='); equals != std::string_view::npos) {
@@ -127,9 +157,19 @@ CommandLine parse_serve(int argc, const char* const* argv) {
         } else {
             return usage_error(std::string(arg) + " needs a value");
         }
-        if (auto error = apply_serve_option(name, value, line.serve); !error.empty())
-            return usage_error(error);
+        std::string error;
+        if (command == Command::Serve || command == Command::Up) {
+            error = apply_serve_option(name, value, line.serve);
+            if (error == "?")
+                error = std::string("unknown option for ") + command_name(command) + ": " + std::string(name);
+            if (name == "--time-scale") line.up.time_scale_given = true;
+        } else {
+            error = apply_client_option(command, name, value, line.client);
+        }
+        if (!error.empty()) return usage_error(error);
     }
+    if (takes_file && file->empty())
+        return usage_error(std::string(command_name(command)) + " needs a scenario file");
     return line;
 }
 
@@ -140,7 +180,16 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     std::string_view first = argv[1];
     for (const auto& spelling : kCommands) {
         if (spelling.name != first) continue;
-        if (spelling.command == Command::Serve) return parse_serve(argc, argv);
+        switch (spelling.command) {
+            case Command::Serve:
+            case Command::Up:
+            case Command::Apply:
+            case Command::Status:
+            case Command::Down:
+                return parse_options(spelling.command, argc, argv);
+            default:
+                break;
+        }
         CommandLine line;
         line.command = spelling.command;
         return line;
@@ -163,8 +212,15 @@ void print_usage(std::FILE* out) {
         "  serve     run the AWS API endpoint (ECS, EC2, STS) on one port\n"
         "  sim       run a scaling scenario in the simulator\n"
         "  dns NAME  resolve NAME through ecsemu's DNS server (ecsemu dns --help)\n"
-        "  up, apply, status, down, exec\n"
-        "            reserved: not available in this version\n"
+        "  up FILE   serve, apply the scenario FILE, wait until it is steady, print its URLs\n"
+        "            (serve's options; --time-scale overrides the scenario's)\n"
+        "  apply FILE [--endpoint URL]\n"
+        "            apply the scenario FILE to a running server (default http://127.0.0.1:4566)\n"
+        "  status [--endpoint URL] [--region REGION] [--json]\n"
+        "            clusters, services, deployments, tasks and target health\n"
+        "  down [--endpoint URL]\n"
+        "            stop a running server\n"
+        "  exec      reserved: not available in this version\n"
         "  help      show this text\n"
         "  --version print the version\n"
         "\n"

@@ -29,13 +29,29 @@ struct ServeOptions {
     std::string task_log_dir;  // process output; empty: <data-dir>/task-logs, or a directory under $TMPDIR
 };
 
+// `apply`, `status`, `down`: a client of a running server.
+struct ClientOptions {
+    std::string endpoint = "http://127.0.0.1:4566";
+    std::string region = "ap-southeast-1";  // status: whose clusters (apply uses the scenario's region)
+    std::string scenario_file;              // apply
+    bool json = false;                      // status --json
+};
+
+// `up FILE`: serve's options plus the scenario; flags given on the command line win over the scenario's.
+struct UpOptions {
+    std::string scenario_file;
+    bool time_scale_given = false;
+};
+
 struct CommandLine {
     Command command = Command::Help;
-    ServeOptions serve;
+    ServeOptions serve;  // serve and up
+    ClientOptions client;
+    UpOptions up;
     std::string usage_error;  // non-empty: print it and the usage on stderr, exit 2
 };
 
-// argv[0] is the program name. `sim` and the reserved subcommands take their arguments unparsed.
+// argv[0] is the program name. `sim` and `exec` take their arguments unparsed.
 CommandLine parse_command_line(int argc, const char* const* argv);
 
 // Name as typed on the command line ("serve", "up", ...).

@@ -59,6 +59,12 @@ net::HttpResponse FrontDoor::handle(net::HttpRequest& request) {
         if (method != "GET" && method != "HEAD") return json_error(405, "Use GET");
         return task_metadata(path.substr(kMetadataPrefix.size()));
     }
+    if (path == "/_ecsemu/shutdown") {
+        if (method != "POST") return json_error(405, "Use POST");
+        if (!shutdown_) return json_error(404, "This server cannot be stopped remotely");
+        shutdown_();
+        return json_response(200, R"({"status":"stopping"})");
+    }
     if (path == "/_ecsemu/reset" || path == "/moto-api/reset") {
         if (method != "POST") return json_error(405, "Use POST");
         return reset();
@@ -66,13 +72,17 @@ net::HttpResponse FrontDoor::handle(net::HttpRequest& request) {
     return json_error(404, "Unknown ecsemu endpoint: " + std::string(path));
 }
 
-net::HttpResponse FrontDoor::endpoints() const {
+nlohmann::json FrontDoor::endpoints_document() const {
     nlohmann::json body{{"api", api_url_},
                         {"dns", nullptr},
                         {"loadBalancers", nlohmann::json::array()},
                         {"serviceConnect", nlohmann::json::array()}};
     for (const auto& [key, source] : endpoint_sources_) body[key] = source();
-    return json_response(200, body.dump());
+    return body;
+}
+
+net::HttpResponse FrontDoor::endpoints() const {
+    return json_response(200, endpoints_document().dump());
 }
 
 net::HttpResponse FrontDoor::task_metadata(std::string_view path_below_metadata) const {

@@ -45,6 +45,10 @@ public:
         clock_ = &clock;
     }
 
+    // Answers POST /_ecsemu/shutdown (`ecsemu down`): called after the answer is made, it must stop the
+    // server the way SIGTERM does, late enough for the answer to be sent. Without it that path is a 404.
+    void set_shutdown(std::function<void()> hook) { shutdown_ = std::move(hook); }
+
     // Answers GET /_ecsemu/metrics (a 404 without it).
     void set_metrics_source(std::function<nlohmann::json()> source) { metrics_source_ = std::move(source); }
     // Fills member `key` of /_ecsemu/endpoints ("dns", "loadBalancers", "serviceConnect"); without a
@@ -54,6 +58,9 @@ public:
     }
 
     net::HttpResponse handle(net::HttpRequest& request);
+
+    // What GET /_ecsemu/endpoints answers.
+    nlohmann::json endpoints_document() const;
 
 private:
     net::HttpResponse endpoints() const;
@@ -65,6 +72,7 @@ private:
     persist::FileJournal* journal_;
     std::string api_url_;
     std::function<void()> after_reset_;
+    std::function<void()> shutdown_;
     std::map<std::string, std::function<nlohmann::json()>> endpoint_sources_;
     std::function<nlohmann::json()> metrics_source_;
     const core::ecs::EcsWorld* ecs_world_ = nullptr;

@@ -5,7 +5,9 @@
 
 #include "emulator/app/cli.hpp"
 #include "emulator/app/dns_command.hpp"
+#include "emulator/app/scenario_commands.hpp"
 #include "emulator/app/serve_command.hpp"
+#include "emulator/app/up_command.hpp"
 #include "sim/sim_main.hpp"
 
 #ifndef ECSEMU_VERSION
@@ -37,11 +39,15 @@ int run(int argc, char** argv) {
         case Command::Version:
             std::printf("ecsemu %s\n", ECSEMU_VERSION);
             return 0;
-        case Command::Sim:
         case Command::Up:
+            return ecsemu::app::run_up(line);
         case Command::Apply:
+            return ecsemu::app::run_apply(line.client);
         case Command::Status:
+            return ecsemu::app::run_status(line.client);
         case Command::Down:
+            return ecsemu::app::run_down(line.client);
+        case Command::Sim:
         case Command::Exec:
             std::fprintf(stderr, "ecsemu %s: not available in this version\n",
                          ecsemu::app::command_name(line.command));

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -21,10 +24,12 @@
 #include "emulator/app/continued_clock.hpp"
 #include "emulator/app/front_door.hpp"
 #include "emulator/app/load_balancing.hpp"
+#include "emulator/app/scaling_plane.hpp"
 #include "emulator/app/service_connect_plane.hpp"
 #include "emulator/app/service_registry.hpp"
 #include "emulator/app/task_runtimes.hpp"
 #include "emulator/app/traffic_metrics.hpp"
+#include "emulator/core/engine/ecs_scalable_resources.hpp"
 #include "emulator/core/engine/engine.hpp"
 #include "emulator/persist/file_journal.hpp"
 #include "emulator/runtime/process_task_runtime.hpp"
@@ -130,6 +135,7 @@ struct ControlPlane {
           stub_runtime(io, clock, engine),
           process_runtime(io, clock, engine, process_config(std::move(process_mappings), log_dir)) {
         runtimes.attach(stub_runtime, process_runtime);
+        runtimes.attach_usage(stub_runtime, process_runtime);
         // The engine takes stopped tasks down and settles them when the runtime has stopped them.
         services.ecs().set_settle_stops_immediately(false);
     }
@@ -142,13 +148,15 @@ struct ControlPlane {
 
 }  // namespace
 
-int run_serve(const ServeOptions& options) {
+int run_serve(const ServeOptions& options, const ServeHooks& hooks) {
     std::string mapping_error;
     auto process_mappings = parse_process_images(options.process_images, mapping_error);
     if (mapping_error.empty() && !options.runtime_config.empty()) {
         auto from_file = read_runtime_config(options.runtime_config, mapping_error);
         process_mappings.insert(process_mappings.end(), from_file.begin(), from_file.end());
     }
+    process_mappings.insert(process_mappings.end(), hooks.process_mappings.begin(),
+                            hooks.process_mappings.end());
     if (!mapping_error.empty()) {
         std::fprintf(stderr, "ecsemu: %s\n", mapping_error.c_str());
         return 2;
@@ -196,22 +204,31 @@ int run_serve(const ServeOptions& options) {
         control.stub_runtime.set_upstream_resolver(
             net::make_stub_dns_resolver(io, {service_connect.dns_address()}));
     }
-    core::metrics::MetricStore metric_store;
     TrafficMetrics traffic_metrics(
-        clock, metric_store, services.elbv2_world(),
+        services.cloudwatch_world(), services.elbv2_world(),
         TrafficSources{[&service_connect] { return service_connect.take_traffic(); },
-                       [&load_balancing] { return load_balancing.take_traffic(); }});
+                       [&load_balancing] { return load_balancing.take_traffic(); }},
+        options.account_id, options.region);
     // The last hour of one-minute datapoints.
-    front_door.set_metrics_source([&traffic_metrics] { return traffic_metrics.recent(60); });
+    front_door.set_metrics_source(
+        [&traffic_metrics, &clock] { return traffic_metrics.recent(clock.now(), 60); });
+    // Each minute: the minute's datapoints, alarms, then Application Auto Scaling; the engine hears of every
+    // desired count it changed.
+    ScalingPlane scaling(
+        clock,
+        ScalingPlaneParts{services.ecs_world(), services.cloudwatch_world(), services.autoscaling_world(),
+                          services.scalable_resources(), traffic_metrics, control.runtimes},
+        [&control](const core::autoscaling::CapacityChange& change) {
+            control.engine.on_api_mutation(change.account_id, change.region);
+        });
     control.engine.set_launch_environment(
         [&service_connect](const core::ecs::EcsState& state, const core::ecs::Task&) {
             return service_connect.launch_environment(state);
         });
-    front_door.set_after_reset([&control, &load_balancing, &service_connect, &metric_store] {
+    front_door.set_after_reset([&control, &load_balancing, &service_connect] {
         control.engine.on_world_reset();
         load_balancing.reset();
         service_connect.reset();
-        metric_store.reset();
     });
     front_door.set_endpoints_source("loadBalancers",
                                     [&load_balancing] { return load_balancing.endpoints(); });
@@ -235,7 +252,9 @@ int run_serve(const ServeOptions& options) {
     gateway.set_after_mutation([&control, &load_balancing, &service_connect](const api::ApiCall& call) {
         // Service Connect aliases come from ECS services, DNS names from Cloud Map and load balancers.
         service_connect.on_change();
-        if (call.service == "ecs") control.engine.on_api_mutation(call.account_id, call.region);
+        // RegisterScalableTarget clamps a service's desired count into [min, max].
+        if (call.service == "ecs" || call.service == "application-autoscaling")
+            control.engine.on_api_mutation(call.account_id, call.region);
         if (call.service == "elasticloadbalancing") {
             load_balancing.on_api_mutation(call.account_id, call.region);
             // Listener and rule changes decide whether ECS's targets can ever turn healthy.
@@ -244,22 +263,36 @@ int run_serve(const ServeOptions& options) {
     });
     front_door.set_api_url(api_url);
 
+    int exit_code = 0;
+    auto stop = [&server, &io, &load_balancing, &service_connect, &exit_code](int code) {
+        exit_code = code;
+        server.stop();
+        load_balancing.stop();
+        service_connect.stop();
+        // The engine's and the runtimes' timers would keep io.run() going; what they would do no longer
+        // matters. The runtimes' destructors close stub servers and kill process groups.
+        io.stop();
+    };
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait(
-        [&server, &io, &load_balancing, &service_connect](const boost::system::error_code& ec, int) {
-            if (ec) return;
-            server.stop();
-            load_balancing.stop();
-            service_connect.stop();
-            // The engine's and the runtimes' timers would keep io.run() going; what they would do no longer
-            // matters. The runtimes' destructors close stub servers and kill process groups.
-            io.stop();
+    signals.async_wait([&stop](const boost::system::error_code& ec, int) {
+        if (!ec) stop(0);
+    });
+    // POST /_ecsemu/shutdown: stop a moment later, once its answer has been written.
+    boost::asio::steady_timer shutdown_delay(io);
+    front_door.set_shutdown([&shutdown_delay, &stop] {
+        shutdown_delay.expires_after(std::chrono::milliseconds(100));
+        shutdown_delay.async_wait([&stop](const boost::system::error_code& ec) {
+            if (!ec) stop(0);
         });
+    });
 
     std::printf("ecsemu listening on %s\n", http_url(options.host, server.local_port()).c_str());
     std::fflush(stdout);
+    ServeContext context{io, gateway, api_url, options.time_scale, {}, stop};
+    context.endpoints = [&front_door] { return front_door.endpoints_document(); };
+    if (hooks.on_listening) boost::asio::post(io, [&hooks, &context] { hooks.on_listening(context); });
     io.run();
-    return 0;
+    return exit_code;
 }
 
 }  // namespace ecsemu::app

@@ -44,7 +44,7 @@ up)
     install_missing_packages
     build
     cd "$repo"
-    exec "$build_dir/bin/ecsemu" serve "$@"
+    exec "$build_dir/bin/ecsemu" up scenarios/ielts.json "$@"
     ;;
 test)
     install_missing_packages

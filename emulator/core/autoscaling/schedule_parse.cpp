@@ -81,7 +81,7 @@ bool uses_last_weekday_or_nth(std::string_view text, const FieldRange& range) {
 // Sets the field's values into `out` (indexed by value); returns an error text or "".
 template <std::size_t N>
 std::string parse_field(std::string_view text, const FieldRange& range, std::bitset<N>& out, int offset = 0) {
-    const std::string bad = std::string("Invalid cron ") + range.name + " field '" + std::string(text) + "'";
+    std::string bad = std::string("Invalid cron ") + range.name + " field '" + std::string(text) + "'";
     if (uses_last_weekday_or_nth(text, range)) {
         return bad + ": ecsemu does not support L, W or # in cron expressions";
     }
@@ -153,7 +153,7 @@ Result<Schedule> parse_rate(std::string_view body) {
     std::int64_t unit_minutes = 0;
     if (unit == "minute" || unit == "minutes") unit_minutes = 1;
     if (unit == "hour" || unit == "hours") unit_minutes = 60;
-    if (unit == "day" || unit == "days") unit_minutes = 24 * 60;
+    if (unit == "day" || unit == "days") unit_minutes = std::int64_t{24} * 60;
     if (!value || *value < 1 || unit_minutes == 0) {
         return validation_error("Invalid rate expression: rate(" + std::string(body) +
                                 "). Expected rate(value unit), value a positive integer and unit minute, "

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::size_t kPageSize = 500;  // ListMetrics answers at most 500 metrics per call
 constexpr std::string_view kTokenPrefix = "metrics-from:";
-constexpr Duration kRecentlyActive = Duration::minutes(3 * 60);
+constexpr Duration kRecentlyActive = Duration::minutes(std::int64_t{3} * 60);
 
 bool matches(const metrics::MetricKey& key, const ListMetricsInput& input) {
     if (input.namespace_name && key.namespace_name != *input.namespace_name) return false;

@@ -13,8 +13,8 @@ constexpr std::size_t kMaxValues = 150;
 constexpr std::size_t kMaxDimensions = 30;
 // CloudWatch takes values in [-2^360, 2^360] and data up to two weeks old or two hours ahead.
 const double kMaxMagnitude = std::ldexp(1.0, 360);
-constexpr Duration kOldest = Duration::minutes(14 * 24 * 60);
-constexpr Duration kNewest = Duration::minutes(2 * 60);
+constexpr Duration kOldest = Duration::minutes(std::int64_t{14} * 24 * 60);
+constexpr Duration kNewest = Duration::minutes(std::int64_t{2} * 60);
 
 bool acceptable(double value) {
     return std::isfinite(value) && std::fabs(value) <= kMaxMagnitude;

@@ -190,8 +190,10 @@ Result<std::vector<MetricDataResult>> get_metric_data(const CloudWatchState& sta
         if (!ids.insert(query.id).second)
             return data_validation("The values for parameter id in MetricDataQueries are not unique.");
         if (query.metric_stat && query.expression) {
-            return data_validation("The parameters " + path + ".MetricStat and " + path +
-                                   ".Expression are mutually exclusive and you have specified both.");
+            std::string message = "The parameters ";
+            message.append(path).append(".MetricStat and ").append(path);
+            message.append(".Expression are mutually exclusive and you have specified both.");
+            return data_validation(std::move(message));
         }
         if (query.expression) {
             return data_validation("ecsemu does not evaluate metric math: " + path +

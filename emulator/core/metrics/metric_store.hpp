@@ -43,7 +43,7 @@ class MetricStore {
 public:
     // Buckets older than this behind the newest datapoint of a metric are dropped (CloudWatch keeps
     // one-minute data for 15 days).
-    static constexpr Duration kRetention = Duration::minutes(15 * 24 * 60);
+    static constexpr Duration kRetention = Duration::minutes(std::int64_t{15} * 24 * 60);
 
     void put(const MetricKey& key, Instant at, double value, const std::string& unit);
     void put(const MetricKey& key, Instant at, const StatisticSet& statistics, const std::string& unit);

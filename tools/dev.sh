@@ -60,6 +60,7 @@ bench)
     cd "$repo"
     python3 tools/bench/api_bench.py
     python3 tools/bench/stub_tasks_bench.py
+    python3 tools/bench/up_bench.py
     exec python3 tools/bench/alb_bench.py --driver "$build_dir/bin/alb_bench_driver"
     ;;
 *) usage ;;

@@ -4,6 +4,7 @@
 
 #include "emulator/core/metrics/metric_store.hpp"
 #include "emulator/core/metrics/service_utilization.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::app {
 
@@ -54,8 +55,8 @@ void ScalingPlane::on_minute(core::Instant now) {
     const core::Instant in_last_minute = now - core::Duration::milliseconds(1);
     const auto usage = parts_.usage.take_usage();
     for (const auto& [key, region] : parts_.ecs.regions()) {
-        const auto slash = key.find('/');
-        auto& cloudwatch = parts_.cloudwatch.region(key.substr(0, slash), key.substr(slash + 1));
+        const core::RegionKey where = core::split_region_key(key);
+        auto& cloudwatch = parts_.cloudwatch.region(where.account_id, where.region);
         core::metrics::record_service_utilization(cloudwatch.metrics, region.state, usage, in_last_minute);
     }
     for (const auto& change : controller_.evaluate(now)) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "emulator/core/elbv2/usage.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::app {
 
@@ -87,9 +88,8 @@ void TrafficMetrics::record_load_balancers(core::Instant at) {
     const core::alb::TrafficSample sample =
         sources_.load_balancers ? sources_.load_balancers() : core::alb::TrafficSample{};
     for (const auto& [key, region] : elbv2_.regions()) {
-        const auto slash = key.find('/');
-        core::metrics::MetricStore& store =
-            cloudwatch_.region(key.substr(0, slash), key.substr(slash + 1)).metrics;
+        const core::RegionKey where = core::split_region_key(key);
+        core::metrics::MetricStore& store = cloudwatch_.region(where.account_id, where.region).metrics;
         for (const auto& [lb_arn, balancer] : region.state.load_balancers) {
             const auto traffic = sample.by_load_balancer.find(lb_arn);
             if (traffic == sample.by_load_balancer.end() || traffic->second.requests == 0) continue;
@@ -157,7 +157,7 @@ nlohmann::json TrafficMetrics::recent(core::Instant now, int minutes) const {
                                       {"unit", point.unit}});
             }
             if (datapoints.empty()) continue;
-            out.push_back({{"region", region_key.substr(region_key.find('/') + 1)},
+            out.push_back({{"region", core::split_region_key(region_key).region},
                            {"namespace", key.namespace_name},
                            {"metricName", key.metric_name},
                            {"dimensions", key.dimensions},

@@ -7,17 +7,13 @@
 #include "emulator/core/autoscaling/schedule.hpp"
 #include "emulator/core/autoscaling/target_tracking.hpp"
 #include "emulator/core/cloudwatch/alarm_evaluation.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::autoscaling {
 
 namespace {
 
 constexpr Duration kMetricLookback = Duration::minutes(3);
-
-std::pair<std::string, std::string> split_region_key(const std::string& key) {
-    const auto slash = key.find('/');
-    return {key.substr(0, slash), slash == std::string::npos ? std::string() : key.substr(slash + 1)};
-}
 
 bool starts_with(const std::string& text, const std::string& prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
@@ -125,8 +121,9 @@ std::vector<CapacityChange> ScalingController::evaluate(Instant now) {
 
     std::vector<CapacityChange> changes;
     for (auto& [region_key, region] : autoscaling_.regions()) {
-        const auto [account_id, region_name] = split_region_key(region_key);
-        RegionRef ref{account_id, region_name, region.state, cloudwatch_.region(account_id, region_name)};
+        const RegionKey where = split_region_key(region_key);
+        RegionRef ref{where.account_id, where.region, region.state,
+                      cloudwatch_.region(where.account_id, where.region)};
         fire_scheduled_actions(ref, now, changes);
         for (auto& [key, target] : region.state.targets) scale_target(ref, key, target, now, changes);
     }
@@ -271,8 +268,8 @@ ScalingActivity& ScalingController::start_activity(AutoScalingState& state, cons
 
 void ScalingController::update_activities(Instant now) {
     for (auto& [region_key, region] : autoscaling_.regions()) {
-        const auto [account_id, region_name] = split_region_key(region_key);
-        update_region_activities(account_id, region_name, region.state, now);
+        const RegionKey where = split_region_key(region_key);
+        update_region_activities(where.account_id, where.region, region.state, now);
     }
 }
 

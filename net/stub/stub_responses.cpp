@@ -2,9 +2,9 @@
 
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 #include <map>
 
+#include "emulator/core/json_escape.hpp"
 #include "net/stub/stub_health.hpp"
 
 namespace ecsemu::net {
@@ -57,36 +57,7 @@ HttpResponse json_response(int status, std::string body) {
 }  // namespace
 
 std::string json_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                    out += escaped;
-                } else {
-                    out += c;  // bytes >= 0x80 pass through: JSON text is UTF-8
-                }
-        }
-    }
-    return out;
+    return core::json_escape(s);
 }
 
 core::Duration request_latency(const StubBehaviour& behaviour, const HttpRequest& request) {

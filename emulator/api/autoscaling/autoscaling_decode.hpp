@@ -8,20 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "emulator/api/json_members.hpp"
 #include "emulator/core/autoscaling/scalable_targets.hpp"
 #include "emulator/core/autoscaling/scaling_policies.hpp"
 #include "emulator/core/errors.hpp"
 
 namespace ecsemu::api::autoscaling {
 
-const nlohmann::json* member(const nlohmann::json& object, const char* key);  // present and not null
-std::string string_member(const nlohmann::json& object, const char* key);     // "" when absent
-std::optional<std::string> optional_string(const nlohmann::json& object, const char* key);
+using api::member;
+using api::optional_bool;
+using api::optional_double;
+using api::optional_string;
+using api::string_list;
+using api::string_map;
+using api::string_member;
 std::optional<int> optional_int(const nlohmann::json& object, const char* key);
-std::optional<double> optional_double(const nlohmann::json& object, const char* key);
-std::optional<bool> optional_bool(const nlohmann::json& object, const char* key);
-std::vector<std::string> string_list(const nlohmann::json& object, const char* key);
-std::map<std::string, std::string> string_map(const nlohmann::json& object, const char* key);
 // Epoch seconds (fractions allowed); a string that is not a number is a ValidationException.
 core::Result<std::optional<core::Instant>> optional_time(const nlohmann::json& object, const char* key);
 

@@ -8,20 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "emulator/api/json_members.hpp"
 #include "emulator/core/cloudmap/cloudmap_model.hpp"
 #include "emulator/core/cloudmap/listing.hpp"
 #include "emulator/core/errors.hpp"
 
 namespace ecsemu::api::cloudmap {
 
-std::string string_member(const nlohmann::json& object, const char* key);  // "" when absent
-std::optional<std::string> optional_string(const nlohmann::json& object, const char* key);
+using api::member;
+using api::optional_string;
+using api::string_list;
+using api::string_map;
+using api::string_member;
 std::optional<int> optional_int(const nlohmann::json& object, const char* key);
 std::optional<std::int64_t> optional_long(const nlohmann::json& object, const char* key);
-std::vector<std::string> string_list(const nlohmann::json& object, const char* key);
-std::map<std::string, std::string> string_map(const nlohmann::json& object, const char* key);
-// A member that is present and not null.
-const nlohmann::json* member(const nlohmann::json& object, const char* key);
 
 std::vector<core::cloudmap::Tag> decode_tags(const nlohmann::json& object, const char* key);
 std::vector<core::cloudmap::Filter> decode_filters(const nlohmann::json& object, const char* key);

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "emulator/core/json_escape.hpp"
+
 namespace ecsemu::core::cloudwatch {
 
 namespace {
@@ -86,36 +88,7 @@ std::string reason_data_time_text(Instant at) {
 }
 
 std::string json_string_literal(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                    out += escaped;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
-    return out;
+    return "\"" + json_escape(text) + "\"";
 }
 
 }  // namespace ecsemu::core::cloudwatch

@@ -5,33 +5,13 @@
 #include <utility>
 
 #include "emulator/api/ecs/ecs_service.hpp"
-#include "emulator/app/service_registry.hpp"
+#include "emulator/control/service_registry.hpp"
+#include "emulator/control/task_dial.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
 #include "emulator/core/elbv2/elbv2_state.hpp"
 #include "emulator/core/engine/engine.hpp"
 
 namespace ecsemu::app {
-
-namespace {
-
-// A registered IP that is a live ECS task's ENI address is reached at the task's loopback address, where the
-// task runtime serves its container ports.
-std::optional<core::alb::DialAddress> dial_task(const core::ecs::EcsWorld& world,
-                                                const std::string& account_id, const std::string& region,
-                                                const std::string& target_id, int port) {
-    const core::ecs::EcsRegion* ecs = world.find_region(account_id, region);
-    if (ecs == nullptr || port <= 0 || port > 65535) return std::nullopt;
-    for (const auto& [cluster, tasks] : ecs->state.tasks) {
-        for (const auto& [id, task] : tasks) {
-            if (!task.is_live() || task.local_address.empty() || !task.eni) continue;
-            if (task.eni->private_ipv4_address == target_id)
-                return core::alb::DialAddress{task.local_address, static_cast<std::uint16_t>(port)};
-        }
-    }
-    return std::nullopt;
-}
-
-}  // namespace
 
 LoadBalancing::LoadBalancing(boost::asio::io_context& io, core::Clock& clock, ServiceRegistry& services,
                              core::engine::Engine& engine, std::size_t proxy_threads)
@@ -44,7 +24,7 @@ LoadBalancing::LoadBalancing(boost::asio::io_context& io, core::Clock& clock, Se
               [this](core::alb::RoutingSnapshotPtr snapshot) { proxy_.apply(std::move(snapshot)); },
               [&services](const std::string& account_id, const std::string& region,
                           const std::string& target_id, int port) {
-                  return dial_task(services.ecs_world(), account_id, region, target_id, port);
+                  return control::dial_task(services.ecs_world(), account_id, region, target_id, port);
               },
               [&engine](const std::string& account_id, const std::string& region, const std::string&) {
                   engine.on_target_health_changed(account_id, region);

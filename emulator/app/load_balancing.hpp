@@ -18,9 +18,13 @@ namespace ecsemu::core::engine {
 class Engine;
 }
 
+namespace ecsemu::control {
+class ServiceRegistry;
+}
+
 namespace ecsemu::app {
 
-class ServiceRegistry;
+using control::ServiceRegistry;
 
 class LoadBalancing {
 public:

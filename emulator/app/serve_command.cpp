@@ -24,11 +24,11 @@
 #include "emulator/app/continued_clock.hpp"
 #include "emulator/app/front_door.hpp"
 #include "emulator/app/load_balancing.hpp"
-#include "emulator/app/scaling_plane.hpp"
 #include "emulator/app/service_connect_plane.hpp"
-#include "emulator/app/service_registry.hpp"
 #include "emulator/app/task_runtimes.hpp"
-#include "emulator/app/traffic_metrics.hpp"
+#include "emulator/control/scaling_plane.hpp"
+#include "emulator/control/service_registry.hpp"
+#include "emulator/control/traffic_metrics.hpp"
 #include "emulator/core/engine/ecs_scalable_resources.hpp"
 #include "emulator/core/engine/engine.hpp"
 #include "emulator/persist/file_journal.hpp"
@@ -39,6 +39,13 @@
 #include "net/stub/stub_task_runtime.hpp"
 
 namespace ecsemu::app {
+
+using control::ScalingPlane;
+using control::ScalingPlaneParts;
+using control::ServiceRegistry;
+using control::TrafficMetrics;
+using control::TrafficSources;
+
 namespace {
 
 // A listener on every address is still reached through loopback by local clients.

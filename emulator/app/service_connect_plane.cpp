@@ -5,7 +5,7 @@
 #include <memory>
 #include <utility>
 
-#include "emulator/app/service_registry.hpp"
+#include "emulator/control/service_registry.hpp"
 #include "emulator/core/dns/dns_zone_compiler.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
 

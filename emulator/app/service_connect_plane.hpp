@@ -19,9 +19,13 @@
 #include "net/dns/dns_server.hpp"
 #include "net/service_connect/service_connect_proxy.hpp"
 
+namespace ecsemu::control {
+class ServiceRegistry;
+}
+
 namespace ecsemu::app {
 
-class ServiceRegistry;
+using control::ServiceRegistry;
 
 // Where the DNS server listens: its own loopback address on port 53 when it can, else 127.0.0.1 on an
 // ephemeral port (GET /_ecsemu/endpoints tells which).

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -36,8 +37,11 @@ public:
         }
         if (!document.is_object()) return fail("expected a JSON object at the top");
         for (const auto& [key, value] : document.items()) {
+            if (key == "extends")
+                return fail("extends: only a scenario file read from disk may extend another");
             if (key != "region" && key != "resources" && key != "ecsemu" && key != "description")
-                return fail(key + ": unknown member (expected region, resources, ecsemu, description)");
+                return fail(key +
+                            ": unknown member (expected region, resources, ecsemu, description, extends)");
         }
         if (auto it = document.find("region"); it != document.end()) {
             if (!it->is_string() || it->get<std::string>().empty())
@@ -231,12 +235,63 @@ core::Result<Scenario> parse_scenario(const std::string& text, const std::string
     return Parser(file).parse(text);
 }
 
-core::Result<Scenario> read_scenario_file(const std::string& path) {
+namespace {
+
+// Files a scenario may extend in a chain (a -> b -> c); more is a cycle or a mistake.
+constexpr int kExtendsDepthMax = 4;
+
+core::Result<json> read_json_file(const std::string& path) {
     std::ifstream in(path);
     if (!in) return invalid(path + ": cannot be read");
     std::ostringstream text;
     text << in.rdbuf();
-    return parse_scenario(text.str(), path);
+    try {
+        return json::parse(text.str());
+    } catch (const json::parse_error& e) {
+        return invalid(path + ": not valid JSON: " + std::string(e.what()));
+    }
+}
+
+// A scenario with "extends": "<file>" is that file's scenario with its own members on top: its resources
+// after the base's, its region and description instead of the base's, and each member of its "ecsemu"
+// object replacing the base's member of the same name. The path is relative to the extending file.
+core::Result<json> resolve_extends(const std::string& path, int depth) {
+    auto document = read_json_file(path);
+    if (!document) return document;
+    if (!document->is_object() || !document->contains("extends")) return document;
+    const json& extends = document->at("extends");
+    if (!extends.is_string() || extends.get<std::string>().empty())
+        return invalid(path + ": extends: expected the path of a scenario file");
+    if (depth >= kExtendsDepthMax)
+        return invalid(path + ": extends: more than " + std::to_string(kExtendsDepthMax) +
+                       " files deep (a cycle?)");
+    const std::filesystem::path base_path =
+        std::filesystem::path(path).parent_path() / extends.get<std::string>();
+    auto base = resolve_extends(base_path.string(), depth + 1);
+    if (!base) return base;
+    if (!base->is_object()) return invalid(base_path.string() + ": expected a JSON object at the top");
+    json merged = std::move(base.value());
+    for (const auto& [key, value] : document->items()) {
+        if (key == "extends") continue;
+        if (key == "resources" && value.is_array() && merged.contains("resources") &&
+            merged["resources"].is_array()) {
+            for (const auto& resource : value) merged["resources"].push_back(resource);
+        } else if (key == "ecsemu" && value.is_object() && merged.contains("ecsemu") &&
+                   merged["ecsemu"].is_object()) {
+            for (const auto& [member, setting] : value.items()) merged["ecsemu"][member] = setting;
+        } else {
+            merged[key] = value;
+        }
+    }
+    return merged;
+}
+
+}  // namespace
+
+core::Result<Scenario> read_scenario_file(const std::string& path) {
+    auto document = resolve_extends(path, 0);
+    if (!document) return document.error();
+    return parse_scenario(document->dump(), path);
 }
 
 }  // namespace ecsemu::api::scenario

@@ -17,7 +17,9 @@ std::string CloudWatchWorld::region_key(const std::string& account_id, const std
 }
 
 CloudWatchState& CloudWatchWorld::region(const std::string& account_id, const std::string& region) {
-    return regions_[region_key(account_id, region)];
+    auto [it, created] = regions_.try_emplace(region_key(account_id, region));
+    if (created && metric_retention_) it->second.metrics.set_retention(*metric_retention_);
+    return it->second;
 }
 
 CloudWatchState* CloudWatchWorld::find_region(const std::string& account_id, const std::string& region) {

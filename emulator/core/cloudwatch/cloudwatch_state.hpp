@@ -3,6 +3,7 @@
 // and the metric alarms, by name. The world holds every region. Ordered containers throughout, so whatever
 // iterates them (alarm evaluation, listing) decides the same way every run.
 #include <map>
+#include <optional>
 #include <string>
 
 #include "emulator/core/cloudwatch/alarm_model.hpp"
@@ -30,11 +31,14 @@ public:
     const std::map<std::string, CloudWatchState>& regions() const { return regions_; }
 
     void reset() { regions_.clear(); }
+    // Metric retention of the regions created from now on (MetricStore::set_retention).
+    void set_metric_retention(Duration retention) { metric_retention_ = retention; }
 
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
     std::map<std::string, CloudWatchState> regions_;
+    std::optional<Duration> metric_retention_;
 };
 
 std::string alarm_arn(const std::string& account_id, const std::string& region, const std::string& name);

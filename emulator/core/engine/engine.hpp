@@ -87,6 +87,8 @@ public:
                              ContainerHealth health) override;
 
     const ChangeLog& change_log() const { return log_; }
+    // The simulator drains the log as it records it, so week-long runs stay bounded.
+    ChangeLog& change_log() { return log_; }
     const EngineKnobs& knobs() const { return knobs_; }
     std::size_t passes() const { return passes_; }
     // When the engine's timer is due next (for tests and diagnostics).

@@ -32,7 +32,7 @@ void MetricStore::put(const MetricKey& key, Instant at, const StatisticSet& stat
     Bucket& bucket = buckets[minute_of(at)];
     bucket.statistics.add(statistics);
     bucket.unit = unit;
-    const Instant oldest_kept = buckets.rbegin()->first - kRetention;
+    const Instant oldest_kept = buckets.rbegin()->first - retention_;
     buckets.erase(buckets.begin(), buckets.lower_bound(oldest_kept));
 }
 

@@ -54,6 +54,9 @@ public:
     std::vector<MetricKey> list(const std::string& namespace_name = {}) const;
     std::size_t metric_count() const { return series_.size(); }
     void reset() { series_.clear(); }
+    // The simulator keeps hours rather than days: 100 services over a week would otherwise hold millions of
+    // buckets nobody reads (alarms look back at most EvaluationPeriods x Period).
+    void set_retention(Duration retention) { retention_ = retention; }
 
     static Instant minute_of(Instant at);
 
@@ -63,6 +66,7 @@ private:
         std::string unit;
     };
     std::map<MetricKey, std::map<Instant, Bucket>> series_;
+    Duration retention_ = kRetention;
 };
 
 }  // namespace ecsemu::core::metrics

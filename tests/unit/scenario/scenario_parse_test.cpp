@@ -93,7 +93,7 @@ TEST_CASE("References must name an earlier resource", "[scenario]") {
 TEST_CASE("The document's layout is checked", "[scenario]") {
     CHECK_THAT(error_of(json::array()), Catch::Contains("expected a JSON object"));
     CHECK(error_of({{"resources", json::array()}, {"regoin", "x"}}) ==
-          "scenarios/x.json: regoin: unknown member (expected region, resources, ecsemu, description)");
+          "scenarios/x.json: regoin: unknown member (expected region, resources, ecsemu, description, extends)");
     CHECK(error_of({{"region", "ap-southeast-1"}}) ==
           "scenarios/x.json: resources: missing (a list of resources to apply)");
     CHECK_THAT(

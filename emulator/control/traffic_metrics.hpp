@@ -14,7 +14,7 @@
 #include "emulator/core/metrics/metric_store.hpp"
 #include "emulator/core/service_connect/service_connect_snapshot.hpp"
 
-namespace ecsemu::app {
+namespace ecsemu::control {
 
 struct TrafficSources {
     std::function<std::map<std::string, core::service_connect::ScTraffic>()> service_connect;
@@ -47,4 +47,4 @@ private:
     std::string region_;
 };
 
-}  // namespace ecsemu::app
+}  // namespace ecsemu::control

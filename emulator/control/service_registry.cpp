@@ -1,4 +1,4 @@
-#include "emulator/app/service_registry.hpp"
+#include "emulator/control/service_registry.hpp"
 
 #include "emulator/api/autoscaling/autoscaling_service.hpp"
 #include "emulator/api/cloudmap/cloudmap_service.hpp"
@@ -15,7 +15,7 @@
 #include "emulator/core/elbv2/elbv2_state.hpp"
 #include "emulator/core/engine/ecs_scalable_resources.hpp"
 
-namespace ecsemu::app {
+namespace ecsemu::control {
 
 ServiceRegistry::ServiceRegistry(api::Gateway& gateway)
     : ec2_(std::make_unique<api::ec2::Ec2Service>()),
@@ -47,4 +47,4 @@ const core::Ec2Directory& ServiceRegistry::ec2_directory() const {
     return *ec2_;
 }
 
-}  // namespace ecsemu::app
+}  // namespace ecsemu::control

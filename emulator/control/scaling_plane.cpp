@@ -1,4 +1,4 @@
-#include "emulator/app/scaling_plane.hpp"
+#include "emulator/control/scaling_plane.hpp"
 
 #include <utility>
 
@@ -6,7 +6,7 @@
 #include "emulator/core/metrics/service_utilization.hpp"
 #include "emulator/core/region_key.hpp"
 
-namespace ecsemu::app {
+namespace ecsemu::control {
 
 namespace {
 
@@ -64,4 +64,4 @@ void ScalingPlane::on_minute(core::Instant now) {
     }
 }
 
-}  // namespace ecsemu::app
+}  // namespace ecsemu::control

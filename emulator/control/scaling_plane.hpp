@@ -7,13 +7,13 @@
 #include <functional>
 #include <optional>
 
-#include "emulator/app/traffic_metrics.hpp"
+#include "emulator/control/traffic_metrics.hpp"
 #include "emulator/core/autoscaling/scaling_controller.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
 #include "emulator/core/ports.hpp"
 #include "emulator/core/task_usage.hpp"
 
-namespace ecsemu::app {
+namespace ecsemu::control {
 
 struct ScalingPlaneParts {
     core::ecs::EcsWorld& ecs;
@@ -48,4 +48,4 @@ private:
     std::optional<core::TimerId> activity_timer_;
 };
 
-}  // namespace ecsemu::app
+}  // namespace ecsemu::control

@@ -50,7 +50,7 @@ class StsService;
 }
 }  // namespace ecsemu::api
 
-namespace ecsemu::app {
+namespace ecsemu::control {
 
 class ServiceRegistry {
 public:
@@ -103,4 +103,4 @@ private:
     std::unique_ptr<api::sts::StsService> sts_;
 };
 
-}  // namespace ecsemu::app
+}  // namespace ecsemu::control

@@ -1,4 +1,4 @@
-#include "emulator/app/traffic_metrics.hpp"
+#include "emulator/control/traffic_metrics.hpp"
 
 #include <string_view>
 #include <utility>
@@ -6,7 +6,7 @@
 #include "emulator/core/elbv2/usage.hpp"
 #include "emulator/core/region_key.hpp"
 
-namespace ecsemu::app {
+namespace ecsemu::control {
 
 namespace {
 
@@ -167,4 +167,4 @@ nlohmann::json TrafficMetrics::recent(core::Instant now, int minutes) const {
     return out;
 }
 
-}  // namespace ecsemu::app
+}  // namespace ecsemu::control

@@ -1,0 +1,169 @@
+#include "sim/run/timeline_recorder.hpp"
+
+#include <utility>
+
+#include "emulator/core/metrics/metric_store.hpp"
+
+namespace ecsemu::sim {
+
+namespace {
+
+double average(const core::metrics::MetricStore& store, const core::metrics::MetricKey& key,
+               core::Instant minute) {
+    const auto points = store.query(key, minute, minute + core::Duration::minutes(1));
+    if (points.empty() || points.front().statistics.sample_count <= 0) return 0;
+    return points.front().statistics.sum / points.front().statistics.sample_count;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+TimelineRecorder::TimelineRecorder(core::Clock& clock, RecorderSources sources,
+                                   std::vector<ServiceBinding>& bindings, SimResult& result)
+    : clock_(clock), sources_(sources), bindings_(bindings), result_(result) {
+    for (const auto& binding : bindings_) {
+        label_by_service_[binding.cluster_name + "/" + binding.service_name] = binding.label;
+        label_by_service_[binding.resource_id] = binding.label;
+    }
+    const core::Instant next =
+        core::metrics::MetricStore::minute_of(clock_.now()) + core::Duration::minutes(1);
+    timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
+}
+
+TimelineRecorder::~TimelineRecorder() {
+    if (timer_) clock_.cancel(*timer_);
+}
+
+void TimelineRecorder::on_minute(core::Instant minute_end) {
+    timer_.reset();
+    for (std::size_t i = 0; i < bindings_.size() && i < result_.services.size(); ++i)
+        record_row(bindings_[i], result_.services[i], minute_end);
+    consume_change_log();
+    const core::Instant next = minute_end + core::Duration::minutes(1);
+    timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
+}
+
+void TimelineRecorder::record_row(ServiceBinding& binding, ServiceTimeline& timeline,
+                                  core::Instant minute_end) {
+    TimelineRow row;
+    row.minute = minute_end - core::Duration::minutes(1);
+    const MinuteCounters& m = binding.minute;
+    row.rps = m.steps > 0 ? m.rps_sum / m.steps : 0;
+    row.requests = static_cast<std::uint64_t>(m.requests + 0.5);
+    row.failed = static_cast<std::uint64_t>(m.failed + 0.5);
+    row.slow = static_cast<std::uint64_t>(m.slow + 0.5);
+    row.mean_latency_ms = m.served > 0 ? m.latency_ms_sum / m.served : 0;
+    row.task_seconds = m.task_seconds;
+    binding.minute = MinuteCounters{};
+
+    if (const auto* cw = sources_.cloudwatch.find_region(binding.account_id, binding.region)) {
+        const core::metrics::Dimensions dims{{"ClusterName", binding.cluster_name},
+                                             {"ServiceName", binding.service_name}};
+        row.cpu_percent = average(cw->metrics, {"AWS/ECS", "CPUUtilization", dims}, row.minute);
+        row.memory_percent = average(cw->metrics, {"AWS/ECS", "MemoryUtilization", dims}, row.minute);
+    }
+    const core::ecs::Service* service = find_service(sources_.ecs, binding);
+    if (service != nullptr) {
+        row.desired = service->desired_count;
+        const auto* region = sources_.ecs.find_region(binding.account_id, binding.region);
+        auto cluster = region->state.tasks.find(binding.cluster_name);
+        if (cluster != region->state.tasks.end()) {
+            for (const auto& [id, task] : cluster->second) {
+                if (task.service_name != binding.service_name) continue;
+                using core::ecs::TaskStatus;
+                if (task.last_status == TaskStatus::Running) ++row.running;
+                if (task.last_status == TaskStatus::Provisioning || task.last_status == TaskStatus::Pending ||
+                    task.last_status == TaskStatus::Activating)
+                    ++row.pending;
+            }
+        }
+        row.healthy = row.running;
+        if (!service->load_balancers.empty() && !service->load_balancers.front().target_group_arn.empty()) {
+            row.healthy = 0;
+            if (const auto* elb = sources_.elbv2.find_region(binding.account_id, binding.region)) {
+                auto group = elb->state.target_groups.find(service->load_balancers.front().target_group_arn);
+                if (group != elb->state.target_groups.end()) {
+                    for (const auto& target : group->second.targets)
+                        row.healthy += target.health.state == core::elbv2::TargetState::Healthy;
+                }
+            }
+        }
+    }
+    timeline.rows.push_back(row);
+}
+
+std::string TimelineRecorder::label_of(const std::string& key) const {
+    auto found = label_by_service_.find(key);
+    return found == label_by_service_.end() ? key : found->second;
+}
+
+std::string TimelineRecorder::stopped_reason(const std::string& task_id) const {
+    for (const auto& [key, region] : sources_.ecs.regions()) {
+        for (const auto& [cluster, tasks] : region.state.tasks) {
+            auto task = tasks.find(task_id);
+            if (task != tasks.end()) return task->second.stopped_reason;
+        }
+    }
+    return {};
+}
+
+void TimelineRecorder::consume_change_log() {
+    using core::engine::ChangeKind;
+    for (const auto& entry : sources_.change_log.entries()) {
+        SimEvent event;
+        event.time = entry.time;
+        event.service = label_of(entry.service);
+        event.task_id = entry.task_id;
+        event.cause = entry.cause;
+        switch (entry.kind) {
+            case ChangeKind::TaskStatusChange:
+                if (ends_with(entry.detail, "-> RUNNING")) {
+                    event.kind = "task-started";
+                    event.detail = entry.detail;
+                } else if (ends_with(entry.detail, "-> STOPPED")) {
+                    event.kind = "task-stopped";
+                    event.detail = stopped_reason(entry.task_id);
+                    if (event.detail.empty()) event.detail = entry.detail;
+                } else {
+                    continue;
+                }
+                break;
+            case ChangeKind::DeploymentStateChange:
+            case ChangeKind::DeploymentStatusChange:
+            case ChangeKind::CreateRollbackDeployment:
+                event.kind = "deployment";
+                event.detail = std::string(core::engine::to_string(entry.kind)) + ": " + entry.detail;
+                break;
+            default:
+                continue;
+        }
+        add_event(std::move(event));
+    }
+    sources_.change_log.clear();
+}
+
+void TimelineRecorder::on_capacity_change(const core::autoscaling::CapacityChange& change,
+                                          core::Instant now) {
+    SimEvent event;
+    event.time = now;
+    event.kind = change.to > change.from ? "scale-out" : "scale-in";
+    event.service = label_of(change.resource_id);
+    event.from = change.from;
+    event.to = change.to;
+    event.cause = change.cause;
+    event.detail = "desired count " + std::to_string(change.from) + " -> " + std::to_string(change.to);
+    add_event(std::move(event));
+}
+
+void TimelineRecorder::add_event(SimEvent event) {
+    result_.events.push_back(std::move(event));
+}
+
+void TimelineRecorder::flush() {
+    consume_change_log();
+}
+
+}  // namespace ecsemu::sim

@@ -1,0 +1,218 @@
+#include "sim/run/traffic_driver.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "emulator/core/elbv2/usage.hpp"
+#include "sim/model/load_model.hpp"
+#include "sim/traffic/traffic_model.hpp"
+
+namespace ecsemu::sim {
+
+namespace {
+
+std::uint64_t whole(double v) {
+    return v <= 0 ? 0 : static_cast<std::uint64_t>(std::llround(v));
+}
+
+}  // namespace
+
+TrafficDriver::TrafficDriver(core::Clock& clock, const core::ecs::EcsWorld& ecs,
+                             const core::elbv2::Elbv2World& elbv2, ModelledTasks& tasks, RandomSource& random,
+                             const SimulationSpec& spec, std::vector<ServiceBinding>& bindings)
+    : clock_(clock),
+      ecs_(ecs),
+      elbv2_(elbv2),
+      tasks_(tasks),
+      random_(random),
+      spec_(spec),
+      bindings_(bindings) {}
+
+TrafficDriver::~TrafficDriver() {
+    if (timer_) clock_.cancel(*timer_);
+}
+
+void TrafficDriver::start() {
+    step();
+}
+
+void TrafficDriver::step() {
+    timer_.reset();
+    ++steps_;
+    const core::Instant now = clock_.now();
+    const double seconds = static_cast<double>(spec_.step.ms) / 1000.0;
+    indexes_.clear();
+    for (auto& binding : bindings_) {
+        const core::ecs::Service* service = find_service(ecs_, binding);
+        if (service == nullptr) continue;
+        binding.minute.task_seconds += static_cast<double>(running_tasks(binding).size()) * seconds;
+        if (binding.model == nullptr) continue;
+        double rps = offered_rps(binding.model->traffic, spec_.start, now - spec_.start);
+        if (binding.model->traffic.noise > 0)
+            rps = std::max(0.0, rps * (1.0 + binding.model->traffic.noise * random_.normal()));
+        binding.minute.rps_sum += rps;
+        ++binding.minute.steps;
+        drive(binding, *service, rps, seconds);
+    }
+    timer_ = clock_.schedule_at(now + spec_.step, [this] { step(); });
+}
+
+void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& service, double rps,
+                          double seconds) {
+    std::vector<std::string> groups;
+    for (const auto& lb : service.load_balancers) {
+        if (!lb.target_group_arn.empty()) groups.push_back(lb.target_group_arn);
+    }
+    const core::elbv2::Elbv2Region* region = elbv2_.find_region(binding.account_id, binding.region);
+    if (groups.empty() || region == nullptr) {
+        serve(binding, running_tasks(binding), rps, seconds, nullptr, nullptr);
+        return;
+    }
+    const double per_group = rps / static_cast<double>(groups.size());
+    for (const auto& arn : groups) {
+        auto group = region->state.target_groups.find(arn);
+        const auto balancers = core::elbv2::load_balancers_of_target_group(region->state, arn);
+        if (group == region->state.target_groups.end() || balancers.empty()) {
+            // Nothing routes to it: the requests never reach the service.
+            binding.minute.requests += per_group * seconds;
+            binding.minute.failed += per_group * seconds;
+            continue;
+        }
+        Accumulated& at_balancer = by_load_balancer_[balancers.front()];
+        Accumulated& at_group = by_target_group_[arn];
+        const double requests = per_group * seconds;
+        at_balancer.requests += requests;
+        const auto targets = routable_targets(index_of(binding.account_id, binding.region), group->second);
+        if (targets.empty()) {
+            at_balancer.elb_5xx += requests;
+            at_balancer.elb_503 += requests;
+            binding.minute.requests += requests;
+            binding.minute.failed += requests;
+            continue;
+        }
+        serve(binding, targets, per_group, seconds, &at_group, &at_balancer);
+    }
+}
+
+void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& targets, double rps,
+                          double seconds, Accumulated* group, Accumulated* balancer) {
+    auto& minute = binding.minute;
+    const double requests = rps * seconds;
+    minute.requests += requests;
+    if (targets.empty()) {
+        minute.failed += requests;
+        return;
+    }
+    const double per_target = rps / static_cast<double>(targets.size());
+    for (const auto& target : targets) {
+        const ModelledTask* task = target.task_id.empty() ? nullptr : tasks_.find(target.task_id);
+        const double share = per_target * seconds;
+        if (group != nullptr) group->requests += share;
+        if (task == nullptr || !task->running) {
+            // Connection refused: the ALB answers 502.
+            minute.failed += share;
+            if (balancer != nullptr) {
+                balancer->elb_5xx += share;
+                balancer->elb_502 += share;
+            }
+            continue;
+        }
+        if (!tasks_.answers(*task)) {
+            // The application answers 500.
+            minute.failed += share;
+            if (group != nullptr) {
+                group->target_5xx += share;
+                group->responses += share;
+                group->response_time_us += share * binding.model->latency_ms * 1000.0;
+            }
+            continue;
+        }
+        TaskLoadInput input;
+        input.offered_rps = per_target;
+        input.cpu_ms_per_request = binding.model->cpu_ms_per_request;
+        input.latency_ms = binding.model->latency_ms;
+        input.cpu_units = task->launch.cpu_units > 0 ? task->launch.cpu_units : 256;
+        input.slo_ms = spec_.slo_ms;
+        input.step_seconds = seconds;
+        const TaskLoadResult result = serve_step(input);
+        tasks_.charge_cpu(target.task_id, result.cpu_unit_ms);
+        minute.served += result.served;
+        minute.failed += result.failed;
+        minute.slow += result.slow;
+        minute.latency_ms_sum += result.latency_ms_sum;
+        if (group != nullptr) {
+            group->target_2xx += result.served;
+            group->responses += result.served;
+            group->response_time_us += result.latency_ms_sum * 1000.0;
+            if (balancer != nullptr) {
+                balancer->elb_5xx += result.failed;
+                balancer->elb_502 += result.failed;
+            }
+        }
+    }
+}
+
+const TrafficDriver::RegionIndex& TrafficDriver::index_of(const std::string& account_id,
+                                                          const std::string& region) {
+    const std::string key = account_id + "/" + region;
+    auto found = indexes_.find(key);
+    if (found != indexes_.end()) return found->second;
+    RegionIndex& index = indexes_[key];
+    const core::ecs::EcsRegion* ecs = ecs_.find_region(account_id, region);
+    if (ecs == nullptr) return index;
+    for (const auto& [cluster, tasks] : ecs->state.tasks) {
+        for (const auto& [id, task] : tasks) {
+            if (!task.is_live()) continue;
+            if (task.eni) index.task_by_address[task.eni->private_ipv4_address] = id;
+            if (task.last_status == core::ecs::TaskStatus::Running && !task.service_name.empty())
+                index.running[{cluster, task.service_name}].push_back(Share{id});
+        }
+    }
+    return index;
+}
+
+std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(
+    const RegionIndex& index, const core::elbv2::TargetGroup& group) const {
+    using core::elbv2::TargetState;
+    std::vector<Share> healthy;
+    std::vector<Share> unhealthy;
+    for (const auto& target : group.targets) {
+        const TargetState state = target.health.state;
+        if (state != TargetState::Healthy && state != TargetState::Unhealthy) continue;
+        auto task = index.task_by_address.find(target.id);
+        (state == TargetState::Healthy ? healthy : unhealthy)
+            .push_back(Share{task == index.task_by_address.end() ? std::string() : task->second});
+    }
+    return healthy.empty() ? unhealthy : healthy;
+}
+
+const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const ServiceBinding& binding) {
+    static const std::vector<Share> kNone;
+    const RegionIndex& index = index_of(binding.account_id, binding.region);
+    auto found = index.running.find({binding.cluster_name, binding.service_name});
+    return found == index.running.end() ? kNone : found->second;
+}
+
+core::alb::TrafficSample TrafficDriver::take_sample() {
+    core::alb::TrafficSample sample;
+    for (auto& [arn, a] : by_load_balancer_) {
+        auto& out = sample.by_load_balancer[arn];
+        out.requests = whole(a.requests);
+        out.elb_5xx = whole(a.elb_5xx);
+        out.elb_502 = whole(a.elb_502);
+        out.elb_503 = whole(a.elb_503);
+    }
+    for (auto& [arn, a] : by_target_group_) {
+        auto& out = sample.by_target_group[arn];
+        out.requests = whole(a.requests);
+        out.target_2xx = whole(a.target_2xx);
+        out.target_5xx = whole(a.target_5xx);
+        out.responses = whole(a.responses);
+        out.response_time_sum_us = whole(a.response_time_us);
+    }
+    by_load_balancer_.clear();
+    by_target_group_.clear();
+    return sample;
+}
+
+}  // namespace ecsemu::sim

@@ -1,0 +1,86 @@
+#pragma once
+// The simulator's data plane. Every traffic step (SimulationSpec::step) each modelled service's offered
+// load is split over the targets its load balancer would route to now — healthy targets of its target
+// groups, all unhealthy ones when none is healthy (the ALB fails open), none while targets are only initial
+// or draining — or over its RUNNING tasks when it has no load balancer. Each task serves its share through
+// the capacity model (load_model.hpp) and is charged the CPU; requests to a task that does not answer fail.
+// What the ALB saw is handed to TrafficMetrics once a minute, as the proxy's counters are in the emulator.
+//
+// A step is decided at its start from the state then, so a minute boundary's datapoints cover exactly the
+// steps inside the minute.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "emulator/core/alb/traffic_sample.hpp"
+#include "emulator/core/ecs/ecs_world.hpp"
+#include "emulator/core/elbv2/elbv2_state.hpp"
+#include "emulator/core/ports.hpp"
+#include "sim/model/modelled_tasks.hpp"
+#include "sim/model/random_source.hpp"
+#include "sim/run/service_binding.hpp"
+#include "sim/spec/simulation_spec.hpp"
+
+namespace ecsemu::sim {
+
+class TrafficDriver {
+public:
+    // Everything passed must outlive the driver.
+    TrafficDriver(core::Clock& clock, const core::ecs::EcsWorld& ecs, const core::elbv2::Elbv2World& elbv2,
+                  ModelledTasks& tasks, RandomSource& random, const SimulationSpec& spec,
+                  std::vector<ServiceBinding>& bindings);
+    ~TrafficDriver();
+    TrafficDriver(const TrafficDriver&) = delete;
+    TrafficDriver& operator=(const TrafficDriver&) = delete;
+
+    // Runs the first step now and schedules the rest.
+    void start();
+    // What the load balancers saw since the previous take.
+    core::alb::TrafficSample take_sample();
+    std::uint64_t steps() const { return steps_; }
+
+private:
+    struct Accumulated {
+        double requests = 0, elb_5xx = 0, elb_502 = 0, elb_503 = 0;
+        double target_2xx = 0, target_5xx = 0, response_time_us = 0, responses = 0;
+    };
+
+    struct Share {
+        std::string task_id;  // empty: the target does not answer
+    };
+    // The step's view of one region's tasks, built once per step (10,000 tasks are walked once, not once per
+    // target).
+    struct RegionIndex {
+        std::unordered_map<std::string, std::string> task_by_address;  // ENI private IP -> task id
+        std::map<std::pair<std::string, std::string>, std::vector<Share>> running;  // (cluster, service)
+    };
+
+    void step();
+    const RegionIndex& index_of(const std::string& account_id, const std::string& region);
+    void drive(ServiceBinding& binding, const core::ecs::Service& service, double rps, double seconds);
+    // Serves `rps` over `targets`, counting at the target group and load balancer when there are ones.
+    void serve(ServiceBinding& binding, const std::vector<Share>& targets, double rps, double seconds,
+               Accumulated* group, Accumulated* balancer);
+    std::vector<Share> routable_targets(const RegionIndex& index,
+                                        const core::elbv2::TargetGroup& group) const;
+    const std::vector<Share>& running_tasks(const ServiceBinding& binding);
+
+    core::Clock& clock_;
+    const core::ecs::EcsWorld& ecs_;
+    const core::elbv2::Elbv2World& elbv2_;
+    ModelledTasks& tasks_;
+    RandomSource& random_;
+    const SimulationSpec& spec_;
+    std::vector<ServiceBinding>& bindings_;
+    std::map<std::string, Accumulated> by_load_balancer_;
+    std::map<std::string, Accumulated> by_target_group_;
+    std::map<std::string, RegionIndex> indexes_;  // by "account/region", for the current step only
+    std::optional<core::TimerId> timer_;
+    std::uint64_t steps_ = 0;
+};
+
+}  // namespace ecsemu::sim

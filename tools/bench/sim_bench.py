@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Simulator speed: how simulated time per wall second and clock events per second change with fleet size and
+duration. Runs `ecsemu sim` on scenarios/ielts.json (24 h, the peer every figure is compared with) and on
+generated fleets of N services (diurnal load, target tracking on CPU at 50 %, each peaking near 100 tasks), and
+prints the stderr statistics line of each run.
+
+    python3 tools/bench/sim_bench.py [--bin build/bin/ecsemu] [--services 10,100] [--days 1,7]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+STATS = re.compile(r"in ([0-9.]+) s wall: ([0-9]+) simulated s per wall s, ([0-9]+) clock events \(([0-9]+)/s\), "
+                   r"([0-9]+) engine passes, peak ([0-9]+) tasks")
+
+
+def fleet_scenario(services, days):
+    resources = [
+        {"name": "vpc", "type": "ec2:CreateVpc", "request": {"CidrBlock": "10.0.0.0/16"}},
+        {"name": "subnet-a", "type": "ec2:CreateSubnet",
+         "request": {"VpcId": "${vpc}", "CidrBlock": "10.0.0.0/17", "AvailabilityZone": "ap-southeast-1a"}},
+        {"name": "subnet-b", "type": "ec2:CreateSubnet",
+         "request": {"VpcId": "${vpc}", "CidrBlock": "10.0.128.0/17", "AvailabilityZone": "ap-southeast-1b"}},
+        {"name": "cluster", "type": "ecs:CreateCluster", "request": {"clusterName": "fleet"}},
+        {"name": "td", "type": "ecs:RegisterTaskDefinition", "request": {
+            "family": "worker", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512",
+            "memory": "1024", "containerDefinitions": [{"name": "app", "image": "worker:1", "essential": True}]}},
+    ]
+    models = {}
+    for i in range(services):
+        name = "svc-%03d" % i
+        resources.append({"name": name, "type": "ecs:CreateService", "request": {
+            "cluster": "fleet", "serviceName": name, "taskDefinition": "${td}", "desiredCount": 2,
+            "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {
+                "subnets": ["${subnet-a}", "${subnet-b}"], "assignPublicIp": "DISABLED"}}}})
+        resource_id = "service/fleet/" + name
+        resources.append({"name": name + "-target", "type": "application-autoscaling:RegisterScalableTarget",
+                          "request": {"ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount",
+                                      "ResourceId": resource_id, "MinCapacity": 2, "MaxCapacity": 120}})
+        resources.append({"name": name + "-policy", "type": "application-autoscaling:PutScalingPolicy",
+                          "request": {"ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount",
+                                      "ResourceId": resource_id, "PolicyName": name + "-cpu",
+                                      "PolicyType": "TargetTrackingScaling",
+                                      "TargetTrackingScalingPolicyConfiguration": {
+                                          "TargetValue": 50.0, "PredefinedMetricSpecification": {
+                                              "PredefinedMetricType": "ECSServiceAverageCPUUtilization"}}}})
+        # 512 CPU units at 10 ms a request serve 51 requests/s; 2,500 at 50 % need about 100 tasks.
+        models[name] = {"traffic": {"shape": "diurnal", "rps": 40, "peakRps": 2500, "peakHourUtc": (i % 24),
+                                    "noise": 0.05}, "cpuMsPerRequest": 10, "latencyMs": 20}
+    return {"region": "ap-southeast-1", "resources": resources,
+            "ecsemu": {"simulation": {"duration": "%dd" % days, "step": "60s", "services": models}}}
+
+
+def run_with_stats(binary, scenario_path):
+    out = subprocess.run([binary, "sim", scenario_path], capture_output=True, text=True, timeout=3600)
+    if out.returncode != 0:
+        raise SystemExit("ecsemu sim %s failed: %s" % (scenario_path, out.stderr[-500:]))
+    match = STATS.search(out.stderr)
+    if not match:
+        raise SystemExit("no statistics line in: " + out.stderr[-500:])
+    wall, per_s, events, events_s, passes, peak = match.groups()
+    return float(wall), int(per_s), int(events), int(events_s), int(passes), int(peak)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin", "ecsemu"))
+    parser.add_argument("--services", default="10,100")
+    parser.add_argument("--days", default="1,7")
+    args = parser.parse_args()
+    rows = []
+    peer = run_with_stats(args.bin, os.path.join(ROOT, "scenarios", "ielts.json"))
+    rows.append(("ielts (2 services), 24 h", peer))
+    work = tempfile.mkdtemp(prefix="ecsemu-sim-bench-")
+    for services in (int(s) for s in args.services.split(",")):
+        for days in (int(d) for d in args.days.split(",")):
+            path = os.path.join(work, "fleet-%d-%dd.json" % (services, days))
+            with open(path, "w") as f:
+                json.dump(fleet_scenario(services, days), f)
+            rows.append(("fleet %d services, %d d" % (services, days), run_with_stats(args.bin, path)))
+    print("%-30s %10s %14s %12s %12s %10s %8s %9s" % ("run", "wall s", "sim s/wall s", "clock events",
+                                                    "events/s", "passes", "peak", "x ielts"))
+    for name, (wall, per_s, events, events_s, passes, peak) in rows:
+        print("%-30s %10.3f %14d %12d %12d %10d %8d %9.1f" % (name, wall, per_s, events, events_s, passes, peak,
+                                                              wall / peer[0]))
+
+
+if __name__ == "__main__":
+    main()

@@ -35,9 +35,11 @@ std::optional<std::string> check_output_directory(const std::string& dir) {
     if (!fs::is_directory(path, ec)) return "--out " + dir + ": exists and is not a directory";
     for (const auto& entry : fs::directory_iterator(path, ec)) {
         const std::string name = entry.path().filename().string();
-        if (!entry.is_regular_file() || !is_output_name(name))
-            return "--out " + dir + ": holds " + name +
-                   ", which is not a previous run's output; not replacing it";
+        if (!entry.is_regular_file() || !is_output_name(name)) {
+            std::string problem = "--out " + dir + ": holds " + name;
+            problem += ", which is not a previous run's output; not replacing it";
+            return problem;
+        }
     }
     if (ec) return "--out " + dir + ": " + ec.message();
     return std::nullopt;

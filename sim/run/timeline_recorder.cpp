@@ -1,5 +1,6 @@
 #include "sim/run/timeline_recorder.hpp"
 
+#include <cmath>
 #include <utility>
 
 #include "emulator/core/metrics/metric_store.hpp"
@@ -52,9 +53,9 @@ void TimelineRecorder::record_row(ServiceBinding& binding, ServiceTimeline& time
     row.minute = minute_end - core::Duration::minutes(1);
     const MinuteCounters& m = binding.minute;
     row.rps = m.steps > 0 ? m.rps_sum / m.steps : 0;
-    row.requests = static_cast<std::uint64_t>(m.requests + 0.5);
-    row.failed = static_cast<std::uint64_t>(m.failed + 0.5);
-    row.slow = static_cast<std::uint64_t>(m.slow + 0.5);
+    row.requests = static_cast<std::uint64_t>(std::llround(m.requests));
+    row.failed = static_cast<std::uint64_t>(std::llround(m.failed));
+    row.slow = static_cast<std::uint64_t>(std::llround(m.slow));
     row.mean_latency_ms = m.served > 0 ? m.latency_ms_sum / m.served : 0;
     row.task_seconds = m.task_seconds;
     binding.minute = MinuteCounters{};

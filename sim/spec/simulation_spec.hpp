@@ -88,7 +88,7 @@ struct Prices {
 
 struct SimulationSpec {
     core::Instant start{1'767'571'200'000};  // 2026-01-05T00:00:00Z (a Monday)
-    core::Duration duration = core::Duration::minutes(60 * 24);
+    core::Duration duration = core::Duration::minutes(std::int64_t{60} * 24);
     std::uint64_t seed = 1;
     double slo_ms = 500;                                // requests slower than this count as slow
     core::Duration step = core::Duration::seconds(10);  // traffic resolution

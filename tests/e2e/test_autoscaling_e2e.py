@@ -144,10 +144,54 @@ def scale_in(ctx):
     h.wait_until(lambda: ctx.backend()["runningCount"] == 2, 60, 0.5, "runningCount back to 2")
 
 
+def simulator_agrees(ctx):
+    """The same stack and load in `ecsemu sim` make the same first scale-out, at the same time after the load
+    began (within one metric period: the emulator's load starts mid-minute), to the same desired count."""
+    activities = ctx.aas.describe_scaling_activities(ServiceNamespace="ecs", ResourceId=RESOURCE)["ScalingActivities"]
+    outs = sorted((a for a in activities if "-AlarmHigh-" in a["Cause"]), key=lambda a: a["StartTime"])
+    check(outs, "no scale-out activity")
+    first = outs[0]
+    end = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=2)
+    points = ctx.cloudwatch.get_metric_statistics(
+        Namespace="AWS/ECS", MetricName="CPUUtilization", Dimensions=CPU_DIMENSIONS,
+        StartTime=end - datetime.timedelta(hours=4), EndTime=end, Period=60, Statistics=["Average"])["Datapoints"]
+    loaded = sorted(p["Timestamp"] for p in points if p["Average"] > 5)
+    check(loaded, "no loaded minute in %s" % points)
+    emulator_delay = (first["StartTime"] - loaded[0]).total_seconds()
+    emulator_to = int(first["Description"].rsplit(" ", 1)[1].rstrip("."))
+
+    # The emulator's stubs charge 20 ms of CPU per request over real time, and each real second is an emulated
+    # minute: LOAD_RPS real requests a second are LOAD_RPS / TIME_SCALE emulated requests a second, each
+    # costing TIME_SCALE x 20 ms of emulated CPU.
+    work = h.TempDir("ecsemu-agree-")
+    scenario = os.path.join(work.path, "agree.json")
+    with open(scenario, "w") as f:
+        json.dump({"extends": SCENARIO, "ecsemu": {"simulation": {
+            "duration": "20m", "seed": 1,
+            "startup": {"provisioning": "2s", "startMedianSeconds": 0.5, "startP95Seconds": 1, "activating": "1s",
+                        "stopMaxSeconds": 2, "deprovisioning": "1s"},
+            "services": {BACKEND: {"traffic": {"shape": "step", "rps": 0,
+                                               "steps": [{"at": "5m", "rps": LOAD_RPS / TIME_SCALE}]},
+                                   "cpuMsPerRequest": 20 * TIME_SCALE, "latencyMs": 1}}}}}, f)
+    out_dir = os.path.join(work.path, "out")
+    out = subprocess.run([h.binary_path(), "sim", scenario, "--out", out_dir, "--quiet"], capture_output=True,
+                         text=True, timeout=120, stdin=subprocess.DEVNULL)
+    check_eq(out.returncode, 0, "ecsemu sim exit status (stderr: %s)" % out.stderr[-2000:])
+    with open(os.path.join(out_dir, "events.jsonl")) as f:
+        sim_outs = [e for e in map(json.loads, f) if e["kind"] == "scale-out" and e["service"] == BACKEND]
+    check(sim_outs, "the simulator did not scale out")
+    sim_delay = sim_outs[0]["offsetSeconds"] - 300
+    print("  first scale-out: emulator %.0f s after the first loaded minute began, to %d; simulator %.0f s, to %d"
+          % (emulator_delay, emulator_to, sim_delay, sim_outs[0]["to"]))
+    check(abs(emulator_delay - sim_delay) <= 60, "emulator %.0f s vs simulator %.0f s", emulator_delay, sim_delay)
+    check_eq(sim_outs[0]["to"], emulator_to, "desired count of the first scale-out")
+
+
 CASES = [
     ("apply the ielts scenario; backend steady behind the ALB", apply_scenario),
     ("load through the ALB scales the backend out; RUNNING follows", scale_out),
     ("CPUUtilization through GetMetricStatistics (JSON 1.0 and Query)", cpu_metrics),
+    ("the simulator makes the same first scale-out within one metric period", simulator_agrees),
     ("without load the backend returns to 2", scale_in),
 ]
 

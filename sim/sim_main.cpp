@@ -40,22 +40,21 @@ struct SimArguments {
 std::optional<std::string> parse_arguments(int argc, char** argv, SimArguments& out) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        auto value = [&](const char* name) -> std::optional<std::string> {
+        auto value = [&]() -> std::optional<std::string> {
             if (i + 1 >= argc) return std::nullopt;
-            (void)name;
             return std::string(argv[++i]);
         };
         if (arg == "--seed") {
-            auto v = value("--seed");
+            auto v = value();
             if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos || v->size() > 19)
                 return "--seed takes a non-negative integer";
             out.seed = std::stoull(*v);
         } else if (arg == "--duration") {
-            auto v = value("--duration");
+            auto v = value();
             if (!v) return "--duration takes a duration (90s, 15m, 2h, 7d)";
             out.duration = *v;
         } else if (arg == "--out") {
-            auto v = value("--out");
+            auto v = value();
             if (!v || v->empty()) return "--out takes a directory";
             out.out_dir = *v;
         } else if (arg == "--quiet") {

@@ -10,6 +10,7 @@ boto3 responses are validated against botocore's output shapes by the harness; C
 import datetime
 import json
 import sys
+import time
 
 import ecsemu_harness as h
 from ecsemu_harness import check, check_eq, check_match, expect_client_error
@@ -22,6 +23,14 @@ ALARM_ARN_PREFIX = "arn:aws:cloudwatch:%s:%s:alarm:" % (h.REGION, h.ACCOUNT_ID)
 # Every time in the script counts back from one minute fixed at start, so a minute boundary passing between a
 # put and a read cannot shift what is expected.
 BASE_MINUTE = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
+
+
+def clear_of_minute_boundary(margin_s=5.0):
+    """Alarms are evaluated at each minute boundary of the (real-time) clock: a new alarm described across one may
+    already have left INSUFFICIENT_DATA. Waits for the boundary when it is less than margin_s away."""
+    into_minute = time.time() % 60
+    if into_minute > 60 - margin_s:
+        time.sleep(60 - into_minute + 0.5)
 
 
 def utc_minute(minutes_ago):
@@ -109,6 +118,7 @@ def list_metrics(c):
 
 
 def alarms(c):
+    clear_of_minute_boundary()
     c.cw.put_metric_alarm(AlarmName="ielts-high-latency", AlarmDescription="p100 latency", MetricName="Latency",
                           Namespace=NAMESPACE, Dimensions=DIMENSIONS, Statistic="Average", Period=60,
                           EvaluationPeriods=3, DatapointsToAlarm=2, Threshold=250.0,
@@ -212,6 +222,7 @@ def clis(c):
         h.VALIDATOR.validate_parsed("cloudwatch", "ListMetrics", listed, "%s list-metrics" % generation)
         check_eq([m["MetricName"] for m in listed["Metrics"]], [metric], "%s list-metrics" % generation)
         alarm = "cli-%s-alarm" % generation
+        clear_of_minute_boundary()
         cli.ok("cloudwatch", "put-metric-alarm", "--alarm-name", alarm, "--metric-name", metric, "--namespace",
                NAMESPACE, "--dimensions", dims, "--statistic", "Average", "--period", "60", "--evaluation-periods",
                "3", "--threshold", "70", "--comparison-operator", "GreaterThanThreshold", "--unit", "Percent")

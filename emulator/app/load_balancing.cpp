@@ -18,17 +18,18 @@ LoadBalancing::LoadBalancing(boost::asio::io_context& io, core::Clock& clock, Se
     : services_(services),
       probe_(io),
       proxy_(proxy_threads),
-      controller_(
-          services.elbv2_world(), clock, probe_,
-          core::alb::AlbControllerHooks{
-              [this](core::alb::RoutingSnapshotPtr snapshot) { proxy_.apply(std::move(snapshot)); },
-              [&services](const std::string& account_id, const std::string& region,
-                          const std::string& target_id, int port) {
-                  return control::dial_task(services.ecs_world(), account_id, region, target_id, port);
-              },
-              [&engine](const std::string& account_id, const std::string& region, const std::string&) {
-                  engine.on_target_health_changed(account_id, region);
-              }}),
+      controller_(services.elbv2_world(), clock, probe_,
+                  core::alb::AlbControllerHooks{
+                      [this](core::alb::RoutingSnapshotPtr snapshot) { proxy_.apply(std::move(snapshot)); },
+                      [&services](const std::string& account_id, const std::string& region,
+                                  const std::string& target_id, int port) {
+                          return control::dial_task(services.ecs_world(), account_id, region, target_id,
+                                                    port);
+                      },
+                      [&engine](const std::string& account_id, const std::string& region,
+                                const std::string& target_group_arn) {
+                          engine.on_target_group_health_changed(account_id, region, target_group_arn);
+                      }}),
       targets_(services.elbv2_world(), services.ec2_directory(),
                [this](const std::string& account_id, const std::string& region) {
                    controller_.on_api_mutation(account_id, region);

@@ -226,7 +226,7 @@ int run_serve(const ServeOptions& options, const ServeHooks& hooks) {
         ScalingPlaneParts{services.ecs_world(), services.cloudwatch_world(), services.autoscaling_world(),
                           services.scalable_resources(), traffic_metrics, control.runtimes},
         [&control](const core::autoscaling::CapacityChange& change) {
-            control.engine.on_api_mutation(change.account_id, change.region);
+            control.engine.on_capacity_change(change.account_id, change.region, change.resource_id);
         });
     control.engine.set_launch_environment(
         [&service_connect](const core::ecs::EcsState& state, const core::ecs::Task&) {

@@ -126,8 +126,9 @@ core::Result<SimResult> run_simulation(const api::scenario::Scenario& scenario, 
                         const std::string& target_id, int port) {
                 return control::dial_task(services.ecs_world(), account_id, region, target_id, port);
             },
-            [&engine](const std::string& account_id, const std::string& region, const std::string&) {
-                engine.on_target_health_changed(account_id, region);
+            [&engine](const std::string& account_id, const std::string& region,
+                      const std::string& target_group_arn) {
+                engine.on_target_group_health_changed(account_id, region, target_group_arn);
             }});
     core::engine::Elbv2Targets targets(
         services.elbv2_world(), services.ec2_directory(),
@@ -180,7 +181,7 @@ core::Result<SimResult> run_simulation(const api::scenario::Scenario& scenario, 
                                    services.autoscaling_world(), services.scalable_resources(), metrics,
                                    tasks},
         [&engine, &clock, &recorder_ptr](const core::autoscaling::CapacityChange& change) {
-            engine.on_api_mutation(change.account_id, change.region);
+            engine.on_capacity_change(change.account_id, change.region, change.resource_id);
             if (recorder_ptr != nullptr) recorder_ptr->on_capacity_change(change, clock.now());
         });
     TimelineRecorder recorder(clock,

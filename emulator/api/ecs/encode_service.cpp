@@ -93,7 +93,7 @@ json encode_service_connect(const ServiceConnectConfiguration& config) {
 }
 
 json encode_deployment(const EcsState& state, const Service& service, const Deployment& d) {
-    const auto counts = count_deployment_tasks(state, service.cluster_name, d.id);
+    const auto counts = count_deployment_tasks(state, service, d.id);
     json out = {
         {"id", d.id},
         {"status", to_string(d.status)},

@@ -1,10 +1,10 @@
 #include "emulator/core/ecs/awsvpc.hpp"
 
 #include <map>
-#include <set>
 
 #include "emulator/core/ec2/cidr.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
+#include "emulator/core/ecs/tasks.hpp"
 
 namespace ecsemu::core::ecs {
 
@@ -125,10 +125,8 @@ SubnetInfo describe_subnet(const Ec2Directory& ec2, const std::string& region, c
 SubnetInfo choose_subnet(const EcsState& state, const Ec2Directory& ec2, const std::string& cluster_name,
                          const std::string& group, const AwsVpcConfiguration& config) {
     std::map<std::string, int> tasks_per_zone;
-    if (const auto it = state.tasks.find(cluster_name); it != state.tasks.end()) {
-        for (const auto& [id, task] : it->second) {
-            if (task.is_live() && task.group == group) ++tasks_per_zone[task.availability_zone];
-        }
+    for (const Task* task : tasks_in_group(state, cluster_name, group)) {
+        if (task->is_live()) ++tasks_per_zone[task->availability_zone];
     }
     std::optional<SubnetInfo> best;
     int best_count = 0;
@@ -148,21 +146,13 @@ std::optional<TaskEni> allocate_task_eni(const EcsState& state, const SubnetInfo
     if (!cidr) cidr = ec2::Ipv4Cidr::parse(stand_in_cidr(subnet.subnet_id));
     const std::uint64_t size = cidr->address_count();
     if (size <= 5) return std::nullopt;
-    std::set<std::string> in_use;
-    for (const auto& [cluster, tasks] : state.tasks) {
-        for (const auto& [id, task] : tasks) {
-            if (task.is_live() && task.eni && task.eni->subnet_id == subnet.subnet_id) {
-                in_use.insert(task.eni->private_ipv4_address);
-            }
-        }
-    }
     const std::uint32_t base = cidr->network & cidr->mask();
     const std::uint64_t usable = size - 5;  // offsets 4 .. size-2
     const std::uint64_t start = ids.next_u64() % usable;
     for (std::uint64_t i = 0; i < usable; ++i) {
         const auto offset = 4 + (start + i) % usable;
         const std::string ip = dotted(base + static_cast<std::uint32_t>(offset));
-        if (in_use.count(ip) != 0) continue;
+        if (address_taken(state, subnet.subnet_id, ip)) continue;
         TaskEni eni;
         eni.attachment_id = ids.uuid();
         eni.status = AttachmentStatus::Precreated;

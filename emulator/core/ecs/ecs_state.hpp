@@ -2,6 +2,7 @@
 // Everything ECS knows in one (account, region), and the lookups every operation shares. Ordered maps
 // throughout: listing and deciding iterate them, and the order must not depend on hashing.
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,26 @@ struct CloudMapNamespace {
     std::string arn;
 };
 
+// Indexes over EcsState::tasks (any status, until forgotten) that launch_task and
+// forget_tasks_stopped_before keep, so what is asked on every launch and every minute (a service's tasks, a
+// placement group's tasks, the addresses taken in a subnet) is answered without walking every task.
+// Entries point at the tasks' nodes in EcsState::tasks, which stay put until the task is forgotten (and when
+// the state is moved); the index is therefore not copyable.
+struct TaskIndex {
+    using Tasks = std::map<std::string, Task*>;
+    std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> id -> task
+    std::map<std::string, std::map<std::string, Tasks>> by_group;    // cluster -> group -> id -> task
+    // subnet id -> private IPv4 -> "<cluster>/<task id>" -> each task that had the address (a STOPPED task
+    // keeps it while a newer one reuses it)
+    std::map<std::string, std::map<std::string, Tasks>> by_address;
+
+    TaskIndex() = default;
+    TaskIndex(const TaskIndex&) = delete;
+    TaskIndex& operator=(const TaskIndex&) = delete;
+    TaskIndex(TaskIndex&&) = default;
+    TaskIndex& operator=(TaskIndex&&) = default;
+};
+
 struct EcsState {
     ArnScope scope;
     std::map<std::string, Cluster> clusters;                       // by cluster name
@@ -38,6 +59,7 @@ struct EcsState {
     // DRAINING services that a CreateService of the same name replaced; their tasks still drain.
     std::vector<Service> replaced_services;
     std::map<std::string, std::map<std::string, Task>> tasks;  // cluster name -> task id -> task
+    TaskIndex task_index;                                      // over `tasks`
     std::map<std::string, CloudMapNamespace> namespaces;       // by namespace name
     // "<namespace arn>|<discoveryName>" -> Cloud Map service ARN, stable across deployments.
     std::map<std::string, std::string> discovery_services;

@@ -1,5 +1,6 @@
 #include "emulator/core/ecs/ecs_errors.hpp"
 #include "emulator/core/ecs/services.hpp"
+#include "emulator/core/ecs/tasks.hpp"
 
 namespace ecsemu::core::ecs {
 
@@ -23,34 +24,31 @@ Result<Service> delete_service(EcsState& state, std::string_view cluster_ref, st
 
 bool finish_draining(const EcsState& state, Service& service) {
     if (service.status != ServiceStatus::Draining) return false;
-    if (const auto it = state.tasks.find(service.cluster_name); it != state.tasks.end()) {
-        for (const auto& [id, task] : it->second) {
-            if (task.is_live() && service.find_deployment(task.deployment_id) != nullptr) return false;
-        }
+    for (const Task* task : tasks_launched_for(state, service.cluster_name, service.name)) {
+        if (task->is_live() && service.find_deployment(task->deployment_id) != nullptr) return false;
     }
     service.status = ServiceStatus::Inactive;
     return true;
 }
 
-DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const std::string& cluster_name,
+DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const Service& service,
                                             const std::string& deployment_id) {
     DeploymentTaskCounts counts;
-    const auto it = state.tasks.find(cluster_name);
-    if (it == state.tasks.end() || deployment_id.empty()) return counts;
-    for (const auto& [id, task] : it->second) {
-        if (task.deployment_id != deployment_id) continue;
-        if (task.last_status == TaskStatus::Running) ++counts.running;
-        if (is_pending(task.last_status)) ++counts.pending;
+    if (deployment_id.empty()) return counts;
+    for (const Task* task : tasks_launched_for(state, service.cluster_name, service.name)) {
+        if (task->deployment_id != deployment_id) continue;
+        if (task->last_status == TaskStatus::Running) ++counts.running;
+        if (is_pending(task->last_status)) ++counts.pending;
     }
     return counts;
 }
 
 DeploymentTaskCounts count_service_tasks(const EcsState& state, const Service& service) {
     DeploymentTaskCounts total;
-    for (const auto& deployment : service.deployments) {
-        const auto counts = count_deployment_tasks(state, service.cluster_name, deployment.id);
-        total.running += counts.running;
-        total.pending += counts.pending;
+    for (const Task* task : tasks_launched_for(state, service.cluster_name, service.name)) {
+        if (task->deployment_id.empty() || service.find_deployment(task->deployment_id) == nullptr) continue;
+        if (task->last_status == TaskStatus::Running) ++total.running;
+        if (is_pending(task->last_status)) ++total.pending;
     }
     return total;
 }

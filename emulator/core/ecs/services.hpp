@@ -85,7 +85,8 @@ struct DeploymentTaskCounts {
     int running = 0;
     int pending = 0;
 };
-DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const std::string& cluster_name,
+// RUNNING and pending tasks of one deployment of `service`, and of all its deployments.
+DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const Service& service,
                                             const std::string& deployment_id);
 DeploymentTaskCounts count_service_tasks(const EcsState& state, const Service& service);
 

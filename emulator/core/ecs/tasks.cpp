@@ -76,6 +76,52 @@ Tags tags_for_task(const RunTaskSpec& spec, const TaskDefinition& td) {
     return tags;
 }
 
+// The "<cluster>/<task id>" TaskIndex::by_address keeps for a task.
+std::string address_holder(const Task& task) {
+    return task.cluster_name + "/" + task.id;
+}
+
+void index_task(TaskIndex& index, Task& task) {
+    if (!task.service_name.empty()) index.by_service[task.cluster_name][task.service_name][task.id] = &task;
+    index.by_group[task.cluster_name][task.group][task.id] = &task;
+    if (task.eni)
+        index.by_address[task.eni->subnet_id][task.eni->private_ipv4_address][address_holder(task)] = &task;
+}
+
+// Removes `inner`'s entry `entry` from a two-level index, and the levels it leaves empty.
+void erase_entry(std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index,
+                 const std::string& outer, const std::string& inner, const std::string& entry) {
+    const auto level = index.find(outer);
+    if (level == index.end()) return;
+    const auto tasks = level->second.find(inner);
+    if (tasks == level->second.end()) return;
+    tasks->second.erase(entry);
+    if (tasks->second.empty()) level->second.erase(tasks);
+    if (level->second.empty()) index.erase(level);
+}
+
+void unindex_task(TaskIndex& index, const Task& task) {
+    if (!task.service_name.empty())
+        erase_entry(index.by_service, task.cluster_name, task.service_name, task.id);
+    erase_entry(index.by_group, task.cluster_name, task.group, task.id);
+    if (task.eni)
+        erase_entry(index.by_address, task.eni->subnet_id, task.eni->private_ipv4_address,
+                    address_holder(task));
+}
+
+std::vector<const Task*> indexed_tasks(
+    const std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index, const std::string& outer,
+    const std::string& inner) {
+    std::vector<const Task*> out;
+    const auto level = index.find(outer);
+    if (level == index.end()) return out;
+    const auto tasks = level->second.find(inner);
+    if (tasks == level->second.end()) return out;
+    out.reserve(tasks->second.size());
+    for (const auto& [id, task] : tasks->second) out.push_back(task);
+    return out;
+}
+
 }  // namespace
 
 Status validate_task_overrides(const TaskDefinition& task_definition, const TaskOverride& overrides) {
@@ -141,8 +187,58 @@ Result<Task> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLau
     task.tags = launch.tags;
     task.service_name = launch.service_name;
     task.deployment_id = launch.deployment_id;
-    state.tasks[launch.cluster_name].emplace(task.id, task);
-    return task;
+    return store_task(state, std::move(task));
+}
+
+Task& store_task(EcsState& state, Task task) {
+    const std::string cluster = task.cluster_name;
+    const std::string id = task.id;
+    Task& stored = state.tasks[cluster].insert_or_assign(id, std::move(task)).first->second;
+    index_task(state.task_index, stored);
+    return stored;
+}
+
+std::vector<const Task*> tasks_launched_for(const EcsState& state, const std::string& cluster_name,
+                                            const std::string& service_name) {
+    return indexed_tasks(state.task_index.by_service, cluster_name, service_name);
+}
+
+std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string& cluster_name,
+                                        const std::string& group) {
+    return indexed_tasks(state.task_index.by_group, cluster_name, group);
+}
+
+bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4) {
+    const auto subnet = state.task_index.by_address.find(subnet_id);
+    if (subnet == state.task_index.by_address.end()) return false;
+    const auto holders = subnet->second.find(ipv4);
+    if (holders == subnet->second.end()) return false;
+    return std::any_of(holders->second.begin(), holders->second.end(),
+                       [](const auto& holder) { return holder.second->is_live(); });
+}
+
+ForgottenTasks forget_tasks_stopped_before(EcsState& state, Instant cutoff) {
+    ForgottenTasks forgotten;
+    for (auto& [cluster, tasks] : state.tasks) {
+        for (auto it = tasks.begin(); it != tasks.end();) {
+            const Task& task = it->second;
+            if (task.is_live() || !task.stopped_at) {
+                ++it;
+                continue;
+            }
+            if (*task.stopped_at >= cutoff) {
+                if (!forgotten.earliest_remaining_stop ||
+                    *task.stopped_at < *forgotten.earliest_remaining_stop)
+                    forgotten.earliest_remaining_stop = task.stopped_at;
+                ++it;
+                continue;
+            }
+            unindex_task(state.task_index, task);
+            it = tasks.erase(it);
+            ++forgotten.count;
+        }
+    }
+    return forgotten;
 }
 
 Result<RunTaskOutcome> run_task(EcsState& state, const Ec2Directory& ec2, RunTaskSpec spec, Instant now,

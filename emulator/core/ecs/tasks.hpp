@@ -1,6 +1,8 @@
 #pragma once
 // Tasks: launching (RunTask now, the service scheduler later), stopping and listing.
+#include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +34,10 @@ struct TaskLaunch {
     // The deployment enables Service Connect: the task gets ECS's proxy container and attachment.
     bool service_connect = false;
 };
+
+// Adds a task record to its cluster (task.cluster_name) and to EcsState::task_index; returns it as stored.
+// REQUIRES: no task of that id in the cluster.
+Task& store_task(EcsState& state, Task task);
 
 // Creates a PROVISIONING task (ENI PRECREATED, containers PENDING) and stores it in the cluster.
 // Returns the failure ECS would list instead when there is no room for it (no free address in the subnet).
@@ -71,6 +77,25 @@ Result<RunTaskOutcome> run_task(EcsState& state, const Ec2Directory& ec2, RunTas
 // settle_stopped_task. Stopping a task whose desiredStatus is already STOPPED changes nothing.
 Result<Task> stop_task(EcsState& state, std::string_view cluster_ref, std::string_view task_ref,
                        const std::string& reason, Instant now);
+
+// The tasks launched for services named `service_name` in the cluster (every record of that name, any
+// status, until forgotten), in id order. Reads EcsState::service_task_ids, not the whole cluster.
+std::vector<const Task*> tasks_launched_for(const EcsState& state, const std::string& cluster_name,
+                                            const std::string& service_name);
+// The tasks of a placement group ("service:<name>", "family:<family>" or RunTask's group) in the cluster,
+// any status, in id order.
+std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string& cluster_name,
+                                        const std::string& group);
+// Whether a live task (of any cluster) holds this private address in this subnet.
+bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4);
+
+struct ForgottenTasks {
+    std::size_t count = 0;
+    std::optional<Instant> earliest_remaining_stop;  // stoppedAt of the oldest STOPPED task kept
+};
+
+// Removes the STOPPED tasks whose stoppedAt is before `cutoff` from their cluster (and the index above).
+ForgottenTasks forget_tasks_stopped_before(EcsState& state, Instant cutoff);
 
 // The end of a stop: lastStatus STOPPED, containers STOPPED, stoppedAt/executionStoppedAt = now.
 void settle_stopped_task(Task& task, Instant now);

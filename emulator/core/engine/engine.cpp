@@ -5,6 +5,8 @@
 
 #include "emulator/core/ecs/services.hpp"
 #include "emulator/core/ecs/task_definitions.hpp"
+#include "emulator/core/ecs/tasks.hpp"
+#include "emulator/core/engine/ecs_scalable_resources.hpp"
 #include "emulator/core/engine/plan_applier.hpp"
 #include "emulator/core/engine/restart_recovery.hpp"
 #include "emulator/core/engine/task_lifecycle.hpp"
@@ -45,15 +47,31 @@ Engine::~Engine() {
 void Engine::on_api_mutation(const std::string& account_id, const std::string& region) {
     const ecs::EcsRegion* found = world_.find_region(account_id, region);
     if (found == nullptr) return;
-    for (auto& key : live_service_keys(ecs::EcsWorld::region_key(account_id, region), found->state)) {
-        dirty_.insert(std::move(key));
+    const std::string region_key = ecs::EcsWorld::region_key(account_id, region);
+    for (auto& key : live_service_keys(region_key, found->state)) dirty_.insert(std::move(key));
+    // The call may have launched (RunTask) or stopped (StopTask) any task of the region.
+    attend_all_tasks(region_key, found->state);
+    request_pass_at(clock_.now());
+}
+
+void Engine::on_capacity_change(const std::string& account_id, const std::string& region,
+                                const std::string& resource_id) {
+    const auto names = parse_ecs_service_resource_id(resource_id);
+    ecs::EcsRegion* found = world_.find_region(account_id, region);
+    const ecs::Service* service =
+        names && found != nullptr ? ecs::find_service(found->state, names->first, names->second) : nullptr;
+    if (service == nullptr) {
+        on_api_mutation(account_id, region);
+        return;
     }
-    // Tasks (RunTask, StopTask) need no marking: every pass progresses every live task.
+    // A desiredCount change touches no task; the plan that follows does (reconcile_service attends to them).
+    dirty_.insert(key_of(ecs::EcsWorld::region_key(account_id, region), *service));
     request_pass_at(clock_.now());
 }
 
 void Engine::reconcile_all() {
     for (auto& key : live_service_keys(world_)) dirty_.insert(std::move(key));
+    for (const auto& [region_key, region] : world_.regions()) attend_all_tasks(region_key, region.state);
     request_pass_at(clock_.now());
 }
 
@@ -78,6 +96,12 @@ void Engine::on_world_reset() {
     dirty_.clear();
     wakeups_.clear();
     runtime_commands_.clear();
+    attention_.clear();
+    deadlines_.clear();
+    deadline_of_.clear();
+    addresses_in_use_.clear();
+    address_of_task_.clear();
+    next_forget_at_.reset();
     const std::set<std::string> running = std::move(runtime_tasks_);
     runtime_tasks_.clear();
     for (const auto& task_id : running) runtime_.stop(task_id);
@@ -149,6 +173,7 @@ void Engine::record_observations(Instant now) {
         if (location.task == nullptr) continue;  // a task the world no longer has (reset) or never had
         ecs::EcsState& state = location.region->state;
         if (!record_observation(state, *location.task, observation, ids_)) continue;
+        attend(location.region_key, *location.task);
         log_.append({now, label_of(state, *location.task), ChangeKind::ContainerReport, "Runtime",
                      location.task->id, describe(observation)});
         mark_dirty(state, location.region_key, *location.task);
@@ -156,22 +181,39 @@ void Engine::record_observations(Instant now) {
 }
 
 bool Engine::advance_tasks(Instant now) {
+    while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
+        attention_.insert(deadlines_.begin()->second);
+        deadline_of_.erase(deadlines_.begin()->second);
+        deadlines_.erase(deadlines_.begin());
+    }
+    const std::set<TaskKey> keys = std::move(attention_);
+    attention_.clear();
     bool moved = false;
-    for (auto& [region_key, region] : world_.regions()) {
-        for (auto& [cluster, tasks] : region.state.tasks) {
-            for (auto& [id, task] : tasks) {
-                if (!task.is_live()) continue;
-                if (advance_task(region, task, now)) {
-                    moved = true;
-                    mark_dirty(region.state, region_key, task);
-                }
+    for (const auto& key : keys) {
+        const auto region = world_.regions().find(key.region_key);
+        ecs::Task* task = nullptr;
+        if (region != world_.regions().end()) {
+            if (const auto cluster = region->second.state.tasks.find(key.cluster_name);
+                cluster != region->second.state.tasks.end()) {
+                if (const auto it = cluster->second.find(key.task_id); it != cluster->second.end())
+                    task = &it->second;
             }
+        }
+        if (task == nullptr || !task->is_live()) {
+            // Gone (forgotten, reset) or stopped without the engine (restart recovery).
+            untrack_deadline(key);
+            release_local_address(key.task_id);
+            continue;
+        }
+        if (advance_task(key, region->second, *task, now)) {
+            moved = true;
+            mark_dirty(region->second.state, key.region_key, *task);
         }
     }
     return moved;
 }
 
-bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) {
+bool Engine::advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task, Instant now) {
     ecs::Service* owner = owner_service(region.state, task);
     const LifecycleContext context{knobs_.lifecycle, owner != nullptr && !owner->load_balancers.empty()};
     const std::string label = owner == nullptr ? std::string() : owner->cluster_name + "/" + owner->name;
@@ -208,21 +250,74 @@ bool Engine::advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now) 
         if (request == RuntimeRequest::Stop && runtime_tasks_.count(task.id) != 0) {
             runtime_commands_.push_back(RuntimeCommand{false, {}, task.id});
         }
-        if (task.last_status == ecs::TaskStatus::Stopped) runtime_tasks_.erase(task.id);
+        if (task.last_status == ecs::TaskStatus::Stopped) {
+            runtime_tasks_.erase(task.id);
+            release_local_address(task.id);
+            const Instant forget_at = now + knobs_.stopped_task_retention + Duration::milliseconds(1);
+            if (!next_forget_at_ || forget_at < *next_forget_at_) next_forget_at_ = forget_at;
+        }
         moved = true;
     }
+    track_deadline(key, task, context);
     return moved;
+}
+
+void Engine::attend(const std::string& region_key, const ecs::Task& task) {
+    attention_.insert(TaskKey{region_key, task.cluster_name, task.id});
+}
+
+void Engine::attend_all_tasks(const std::string& region_key, const ecs::EcsState& state) {
+    for (const auto& [cluster, tasks] : state.tasks) {
+        for (const auto& [id, task] : tasks) {
+            if (task.is_live() || deadline_of_.count(TaskKey{region_key, cluster, id}) != 0)
+                attention_.insert(TaskKey{region_key, cluster, id});
+        }
+    }
+    // Stops settled without the engine (restart recovery) leave STOPPED tasks the next sweep must see.
+    next_forget_at_ = clock_.now();
+}
+
+void Engine::attend_service_tasks(const std::string& region_key, const ecs::EcsState& state,
+                                  const ecs::Service& service) {
+    for (const ecs::Task* task : tasks_of_service(state, service)) {
+        if (task->is_live()) attend(region_key, *task);
+    }
+}
+
+void Engine::track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context) {
+    untrack_deadline(key);
+    if (!task.is_live()) return;
+    const auto deadline = lifecycle_deadline(task, context);
+    if (!deadline) return;
+    deadlines_.emplace(*deadline, key);
+    deadline_of_.emplace(key, *deadline);
+}
+
+void Engine::untrack_deadline(const TaskKey& key) {
+    const auto it = deadline_of_.find(key);
+    if (it == deadline_of_.end()) return;
+    deadlines_.erase({it->second, key});
+    deadline_of_.erase(it);
+}
+
+void Engine::release_local_address(const std::string& task_id) {
+    const auto it = address_of_task_.find(task_id);
+    if (it == address_of_task_.end()) return;
+    addresses_in_use_.erase(it->second);
+    address_of_task_.erase(it);
 }
 
 void Engine::start_in_runtime(ecs::EcsRegion& region, ecs::Task& task) {
     const ecs::TaskDefinition* td = ecs::find_task_definition(region.state, task.task_definition_arn);
     if (td == nullptr) return;  // it stays PENDING and fails to start after start_timeout
-    const auto in_use = local_addresses_in_use();
+    release_local_address(task.id);
     task.local_address =
         task.eni ? addresses_.allocate_for_eni(region.state.scope.account_id + "/" +
                                                    region.state.scope.region + "/" + task.eni->subnet_id,
-                                               task.eni->private_ipv4_address, in_use)
-                 : addresses_.allocate(in_use);
+                                               task.eni->private_ipv4_address, addresses_in_use_)
+                 : addresses_.allocate(addresses_in_use_);
+    addresses_in_use_.insert(task.local_address);
+    address_of_task_[task.id] = task.local_address;
     TaskLaunch launch = make_runtime_launch(region.state, task, *td, knobs_.api_base_url);
     if (launch_environment_) {
         const auto extra = launch_environment_(region.state, task);
@@ -266,6 +361,7 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
         ApplyContext context{region.state, ec2_, ids_, log_, now, key.label()};
         const AppliedPlan applied = apply_service_plan(context, *service, plan);
         changed = true;
+        attend_service_tasks(key.region_key, region.state, *service);
         if (applied.launch_failures > 0) {
             wakeup = now + knobs_.launch_retry_delay;
             break;
@@ -301,15 +397,17 @@ void Engine::issue_runtime_commands() {
 }
 
 void Engine::forget_old_stopped_tasks(Instant now) {
+    if (!next_forget_at_ || now < *next_forget_at_) return;
+    next_forget_at_.reset();
     const Instant cutoff = now - knobs_.stopped_task_retention;
     std::size_t forgotten = 0;
     for (auto& [region_key, region] : world_.regions()) {
-        for (auto& [cluster, tasks] : region.state.tasks) {
-            forgotten += std::erase_if(tasks, [&](const auto& entry) {
-                const ecs::Task& task = entry.second;
-                return !task.is_live() && task.stopped_at && *task.stopped_at < cutoff;
-            });
-        }
+        const ecs::ForgottenTasks swept = ecs::forget_tasks_stopped_before(region.state, cutoff);
+        forgotten += swept.count;
+        if (!swept.earliest_remaining_stop) continue;
+        const Instant forget_at =
+            *swept.earliest_remaining_stop + knobs_.stopped_task_retention + Duration::milliseconds(1);
+        if (!next_forget_at_ || forget_at < *next_forget_at_) next_forget_at_ = forget_at;
     }
     if (forgotten == 0) return;
     log_.append(
@@ -317,47 +415,20 @@ void Engine::forget_old_stopped_tasks(Instant now) {
 }
 
 void Engine::schedule_next_pass(Instant now) {
-    std::optional<Instant> next = earliest_task_deadline();
+    std::optional<Instant> next;
+    if (!deadlines_.empty()) next = deadlines_.begin()->first;
     for (const auto& [key, at] : wakeups_) {
         if (!next || at < *next) next = at;
     }
-    if (!observations_.empty() || !dirty_.empty()) next = now;
+    const bool work_waiting = !observations_.empty() || !dirty_.empty() || !attention_.empty();
+    if (work_waiting) next = now;
     if (!next) return;
-    if (*next <= now && observations_.empty() && dirty_.empty()) next = now + kRetryAfterDefect;
+    if (*next <= now && !work_waiting) next = now + kRetryAfterDefect;
     request_pass_at(*next);
-}
-
-std::optional<Instant> Engine::earliest_task_deadline() const {
-    std::optional<Instant> earliest;
-    for (const auto& [region_key, region] : world_.regions()) {
-        for (const auto& [cluster, tasks] : region.state.tasks) {
-            for (const auto& [id, task] : tasks) {
-                if (!task.is_live()) continue;
-                const ecs::Service* owner = owner_service(region.state, task);
-                const LifecycleContext context{knobs_.lifecycle,
-                                               owner != nullptr && !owner->load_balancers.empty()};
-                const auto deadline = lifecycle_deadline(task, context);
-                if (deadline && (!earliest || *deadline < *earliest)) earliest = deadline;
-            }
-        }
-    }
-    return earliest;
 }
 
 void Engine::mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task) {
     if (const ecs::Service* owner = owner_service(state, task)) dirty_.insert(key_of(region_key, *owner));
-}
-
-std::set<std::string> Engine::local_addresses_in_use() const {
-    std::set<std::string> in_use;
-    for (const auto& [region_key, region] : world_.regions()) {
-        for (const auto& [cluster, tasks] : region.state.tasks) {
-            for (const auto& [id, task] : tasks) {
-                if (task.is_live() && !task.local_address.empty()) in_use.insert(task.local_address);
-            }
-        }
-    }
-    return in_use;
 }
 
 // --------------------------------------------------------------------------------- load balancers
@@ -377,6 +448,26 @@ void Engine::on_target_health_changed(const std::string& account_id, const std::
         }
     }
     if (!dirty_.empty()) request_pass_at(clock_.now());
+}
+
+void Engine::on_target_group_health_changed(const std::string& account_id, const std::string& region,
+                                            const std::string& target_group_arn) {
+    const auto region_key = ecs::EcsWorld::region_key(account_id, region);
+    const auto it = world_.regions().find(region_key);
+    if (it == world_.regions().end()) return;
+    const auto fronts = [&](const ecs::Service& service) {
+        return std::any_of(service.load_balancers.begin(), service.load_balancers.end(),
+                           [&](const auto& lb) { return lb.target_group_arn == target_group_arn; });
+    };
+    bool marked = false;
+    for (const auto& [cluster, services] : it->second.state.services) {
+        for (const auto& [name, service] : services) {
+            if (service.status == ecs::ServiceStatus::Inactive || !fronts(service)) continue;
+            dirty_.insert(key_of(region_key, service));
+            marked = true;
+        }
+    }
+    if (marked) request_pass_at(clock_.now());
 }
 
 void Engine::register_targets(ecs::EcsRegion& region, ecs::Service& owner, ecs::Task& task, Instant now) {

@@ -7,8 +7,13 @@
 // for a pass; a pass
 //   1. reads clock.now() once;
 //   2. records the queued runtime observations in the store (container running/exited/health);
-//   3. moves every live task through its lifecycle as far as time and the recorded container states allow
-//      (task_lifecycle.hpp), asking the runtime to start a task on PENDING and to stop it on STOPPING;
+//   3. moves each live task that may have something to do through its lifecycle as far as time and the
+//      recorded container states allow (task_lifecycle.hpp), asking the runtime to start a task on PENDING
+//      and to stop it on STOPPING. "May have something to do": its lifecycle deadline is due, a runtime
+//      report about it was recorded, a plan of its service was applied, or an API call changed its region.
+//      Every other task cannot move (its next step waits on time or on a report), so skipping it decides
+//      exactly what walking every task would, in the same (region, cluster, task id) order, at a cost that
+//      follows the tasks that change rather than the fleet's size;
 //   4. for each dirty service (and each whose wakeup is due), builds the ServiceView, calls plan_service(),
 //      applies the plan (plan_applier.hpp) and plans again until the plan is empty;
 //   5. repeats 3-4 while anything changed (a stop decided in 4 moves a task in 3 at once), then issues the
@@ -37,6 +42,7 @@
 #include "emulator/core/engine/observations.hpp"
 #include "emulator/core/engine/runtime_launch.hpp"
 #include "emulator/core/engine/service_view_builder.hpp"
+#include "emulator/core/engine/task_lifecycle.hpp"
 #include "emulator/core/engine/world_index.hpp"
 #include "emulator/core/ids.hpp"
 #include "emulator/core/model/ec2.hpp"
@@ -73,6 +79,13 @@ public:
     // The load balancer's opinion of some target in (account, region) changed: services there with
     // loadBalancers are reconciled in the next pass.
     void on_target_health_changed(const std::string& account_id, const std::string& region);
+    // Narrower: some target of this group changed; only the services it fronts are reconciled.
+    void on_target_group_health_changed(const std::string& account_id, const std::string& region,
+                                        const std::string& target_group_arn);
+    // Application Auto Scaling set the desired count of `resource_id` (service/<cluster>/<service>): that
+    // service alone is reconciled. Any other resource id is treated as an API mutation of the region.
+    void on_capacity_change(const std::string& account_id, const std::string& region,
+                            const std::string& resource_id);
     // Variables added to every container's environment when a task is handed to the runtime (the emulator
     // names Service Connect aliases and its DNS server this way; reference §5.2 has ECS write /etc/hosts).
     using LaunchEnvironment = std::function<std::vector<std::pair<std::string, std::string>>(
@@ -95,6 +108,14 @@ public:
     std::optional<Instant> next_pass_at() const { return timer_at_; }
 
 private:
+    // Where a task lives; ordered as the world's maps are, so sets of them are walked in the world's order.
+    struct TaskKey {
+        std::string region_key;
+        std::string cluster_name;
+        std::string task_id;
+        auto operator<=>(const TaskKey&) const = default;
+    };
+
     struct RuntimeCommand {
         bool start = true;
         TaskLaunch launch;    // start
@@ -106,7 +127,14 @@ private:
     void run_pass();
     void record_observations(Instant now);
     bool advance_tasks(Instant now);
-    bool advance_task(ecs::EcsRegion& region, ecs::Task& task, Instant now);
+    bool advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task, Instant now);
+    void attend(const std::string& region_key, const ecs::Task& task);
+    void attend_all_tasks(const std::string& region_key, const ecs::EcsState& state);
+    void attend_service_tasks(const std::string& region_key, const ecs::EcsState& state,
+                              const ecs::Service& service);
+    void track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context);
+    void untrack_deadline(const TaskKey& key);
+    void release_local_address(const std::string& task_id);
     void start_in_runtime(ecs::EcsRegion& region, ecs::Task& task);
     bool reconcile_dirty_services(Instant now);
     bool reconcile_service(const ServiceKey& key, Instant now);
@@ -114,9 +142,7 @@ private:
     void issue_runtime_commands();
     void forget_old_stopped_tasks(Instant now);
     void schedule_next_pass(Instant now);
-    std::optional<Instant> earliest_task_deadline() const;
     void mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task);
-    std::set<std::string> local_addresses_in_use() const;
     // The target-health seam: nothing fills it until the ALB emulation exists (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;
     void register_targets(ecs::EcsRegion& region, ecs::Service& owner, ecs::Task& task, Instant now);
@@ -136,11 +162,18 @@ private:
     ChangeLog log_;
     LocalAddressPool addresses_;
 
-    std::vector<Observation> observations_;         // in arrival order
-    std::set<ServiceKey> dirty_;                    // ordered: services reconcile in key order
-    std::map<ServiceKey, Instant> wakeups_;         // the planner's next_wakeup per service
-    std::set<std::string> runtime_tasks_;           // handed to the runtime and not yet STOPPED
-    std::vector<RuntimeCommand> runtime_commands_;  // decided in this pass, issued at its end
+    std::vector<Observation> observations_;            // in arrival order
+    std::set<ServiceKey> dirty_;                       // ordered: services reconcile in key order
+    std::map<ServiceKey, Instant> wakeups_;            // the planner's next_wakeup per service
+    std::set<std::string> runtime_tasks_;              // handed to the runtime and not yet STOPPED
+    std::vector<RuntimeCommand> runtime_commands_;     // decided in this pass, issued at its end
+    std::set<TaskKey> attention_;                      // to look at in the next advance (see step 3 above)
+    std::set<std::pair<Instant, TaskKey>> deadlines_;  // each live task's lifecycle deadline, soonest first
+    std::map<TaskKey, Instant> deadline_of_;           // the same, by task
+    std::set<std::string> addresses_in_use_;           // local addresses of tasks handed to the runtime
+    std::map<std::string, std::string> address_of_task_;  // task id -> its entry in addresses_in_use_
+    // When the oldest remembered STOPPED task passes stopped_task_retention (nullopt: none is remembered).
+    std::optional<Instant> next_forget_at_;
     std::optional<TimerId> timer_;
     std::optional<Instant> timer_at_;
     std::size_t passes_ = 0;

@@ -4,6 +4,7 @@
 
 #include "emulator/core/ecs/awsvpc.hpp"
 #include "emulator/core/ecs/task_definitions.hpp"
+#include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/engine/model_mapping.hpp"
 #include "emulator/core/engine/world_index.hpp"
 
@@ -74,10 +75,8 @@ bool has_container_health_checks(const ecs::TaskDefinition& task_definition) {
 
 std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service) {
     std::vector<const ecs::Task*> out;
-    const auto it = state.tasks.find(service.cluster_name);
-    if (it == state.tasks.end()) return out;
-    for (const auto& [id, task] : it->second) {
-        if (task.service_name == service.name && belongs_to(state, service, task)) out.push_back(&task);
+    for (const ecs::Task* task : ecs::tasks_launched_for(state, service.cluster_name, service.name)) {
+        if (belongs_to(state, service, *task)) out.push_back(task);
     }
     return out;
 }

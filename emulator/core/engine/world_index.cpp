@@ -1,5 +1,6 @@
 #include "emulator/core/engine/world_index.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace ecsemu::core::engine {
@@ -63,12 +64,21 @@ const ecs::Service* owner_service(const ecs::EcsState& state, const ecs::Task& t
 
 ecs::Service* owner_service(ecs::EcsState& state, const ecs::Task& task) {
     if (task.service_name.empty()) return nullptr;
-    std::vector<ecs::Service*> candidates;
+    ecs::Service* current = nullptr;
     if (const auto it = state.services.find(task.cluster_name); it != state.services.end()) {
         if (const auto found = it->second.find(task.service_name); found != it->second.end()) {
-            candidates.push_back(&found->second);
+            current = &found->second;
         }
     }
+    // Most names were never reused: then the current record is the only candidate, and the rules below
+    // pick it whatever the deployments and creation times say.
+    const bool name_reused = std::any_of(
+        state.replaced_services.begin(), state.replaced_services.end(), [&](const ecs::Service& s) {
+            return s.cluster_name == task.cluster_name && s.name == task.service_name;
+        });
+    if (!name_reused) return current;
+    std::vector<ecs::Service*> candidates;
+    if (current != nullptr) candidates.push_back(current);
     for (auto& service : state.replaced_services) {
         if (service.cluster_name == task.cluster_name && service.name == task.service_name) {
             candidates.push_back(&service);

@@ -158,7 +158,7 @@ TEST_CASE("A DRAINING service with live tasks stays DRAINING", "[ecs][service][d
     task.deployment_id = service.deployments[0].id;
     task.service_name = service.name;
     task.last_status = core::ecs::TaskStatus::Running;
-    ecs.state().tasks["ielts-prod-cluster"][task.id] = task;
+    core::ecs::store_task(ecs.state(), task);
 
     CHECK(describe_backend(ecs)["runningCount"] == 1);
     CHECK(describe_backend(ecs)["deployments"][0]["runningCount"] == 1);

@@ -1,6 +1,7 @@
 // AWS/ECS CPUUtilization and MemoryUtilization per service from the runtimes' task usage.
 #include <catch2/catch.hpp>
 
+#include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/metrics/service_utilization.hpp"
 
 namespace ecsemu::test {
@@ -33,7 +34,7 @@ void add_task(core::ecs::EcsState& state, const std::string& id, core::ecs::Task
     task.cpu_units = 1024;
     task.memory_mib = 2048;
     task.last_status = status;
-    state.tasks["ielts-prod-cluster"][id] = task;
+    core::ecs::store_task(state, task);
 }
 
 const MetricKey kServiceCpu{

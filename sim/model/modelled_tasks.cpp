@@ -60,7 +60,8 @@ void ModelledTasks::start(const core::TaskLaunch& launch) {
         task.behaviour = b->second;
     auto memory = memory_by_family_.find(launch.family);
     task.memory_mib = memory != memory_by_family_.end() ? memory->second : launch.memory_mib / 4.0;
-    tasks_.emplace(launch.task_id, std::move(task));
+    const auto stored = tasks_.emplace(launch.task_id, std::move(task));
+    if (stored.second) by_id_[launch.task_id] = &stored.first->second;
     by_address_[launch.private_ip] = launch.task_id;
 
     const core::Instant now = clock_.now();
@@ -143,6 +144,7 @@ void ModelledTasks::report_exit(ModelledTask& task, int exit_code, const std::st
     const std::string task_id = task.launch.task_id;
     const auto containers = task.launch.containers;
     by_address_.erase(task.launch.private_ip);
+    by_id_.erase(task_id);
     tasks_.erase(task_id);
     if (observer_ == nullptr) return;
     for (const auto& container : containers)
@@ -169,8 +171,8 @@ void ModelledTasks::slow_starts(double factor, core::Instant until) {
 }
 
 void ModelledTasks::charge_cpu(const std::string& task_id, double cpu_unit_ms) {
-    auto found = tasks_.find(task_id);
-    if (found != tasks_.end()) found->second.cpu_unit_ms += cpu_unit_ms;
+    auto found = by_id_.find(task_id);
+    if (found != by_id_.end()) found->second->cpu_unit_ms += cpu_unit_ms;
 }
 
 std::vector<core::TaskUsage> ModelledTasks::take_usage() {
@@ -191,9 +193,14 @@ std::vector<core::TaskUsage> ModelledTasks::take_usage() {
     return usage;
 }
 
+ModelledTask* ModelledTasks::find(const std::string& task_id) {
+    auto found = by_id_.find(task_id);
+    return found == by_id_.end() ? nullptr : found->second;
+}
+
 const ModelledTask* ModelledTasks::find(const std::string& task_id) const {
-    auto found = tasks_.find(task_id);
-    return found == tasks_.end() ? nullptr : &found->second;
+    auto found = by_id_.find(task_id);
+    return found == by_id_.end() ? nullptr : found->second;
 }
 
 const ModelledTask* ModelledTasks::find_by_address(const std::string& local_address) const {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -65,8 +66,11 @@ public:
 
     // The load model charges the CPU a task spent serving.
     void charge_cpu(const std::string& task_id, double cpu_unit_ms);
+    // The same for a task find() returned (the traffic driver charges every running task every step).
+    static void charge_cpu(ModelledTask& task, double cpu_unit_ms) { task.cpu_unit_ms += cpu_unit_ms; }
 
     const ModelledTask* find(const std::string& task_id) const;
+    ModelledTask* find(const std::string& task_id);
     // By the loopback address the engine gave the task (what the ALB dials).
     const ModelledTask* find_by_address(const std::string& local_address) const;
     // Whether a request or health check sent to this task now gets a successful answer.
@@ -88,7 +92,9 @@ private:
     RandomSource& random_;
     StartupSpec startup_;
     core::TaskRuntimeObserver* observer_ = nullptr;
-    std::map<std::string, ModelledTask> tasks_;      // by task id, until every container exited
+    std::map<std::string, ModelledTask> tasks_;  // by task id, until every container exited
+    // The same tasks by id, hashed: the traffic driver looks up every running task every step.
+    std::unordered_map<std::string, ModelledTask*> by_id_;
     std::map<std::string, std::string> by_address_;  // local address -> task id
     std::map<std::pair<std::string, int>, TaskBehaviour> behaviours_;
     std::map<std::string, double> memory_by_family_;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/metrics/metric_store.hpp"
 
 namespace ecsemu::sim {
@@ -40,35 +41,31 @@ TimelineRecorder::~TimelineRecorder() {
 
 void TimelineRecorder::on_minute(core::Instant minute_end) {
     timer_.reset();
-    const CountsByService counts = count_tasks();
     for (std::size_t i = 0; i < bindings_.size() && i < result_.services.size(); ++i)
-        record_row(bindings_[i], result_.services[i], counts, minute_end);
+        record_row(bindings_[i], result_.services[i], minute_end);
     consume_change_log();
     const core::Instant next = minute_end + core::Duration::minutes(1);
     timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
 }
 
-TimelineRecorder::CountsByService TimelineRecorder::count_tasks() const {
+TimelineRecorder::TaskCounts TimelineRecorder::count_tasks(const ServiceBinding& binding) const {
     using core::ecs::TaskStatus;
-    CountsByService counts;
-    for (const auto& [region_key, region] : sources_.ecs.regions()) {
-        for (const auto& [cluster, tasks] : region.state.tasks) {
-            for (const auto& [id, task] : tasks) {
-                if (task.service_name.empty()) continue;
-                const TaskStatus status = task.last_status;
-                const bool pending = status == TaskStatus::Provisioning || status == TaskStatus::Pending ||
-                                     status == TaskStatus::Activating;
-                if (status != TaskStatus::Running && !pending) continue;
-                TaskCounts& c = counts[{region_key, cluster, task.service_name}];
-                ++(pending ? c.pending : c.running);
-            }
-        }
+    TaskCounts counts;
+    const core::ecs::EcsRegion* region = sources_.ecs.find_region(binding.account_id, binding.region);
+    if (region == nullptr) return counts;
+    for (const core::ecs::Task* task :
+         core::ecs::tasks_launched_for(region->state, binding.cluster_name, binding.service_name)) {
+        const TaskStatus status = task->last_status;
+        const bool pending = status == TaskStatus::Provisioning || status == TaskStatus::Pending ||
+                             status == TaskStatus::Activating;
+        if (status != TaskStatus::Running && !pending) continue;
+        ++(pending ? counts.pending : counts.running);
     }
     return counts;
 }
 
 void TimelineRecorder::record_row(ServiceBinding& binding, ServiceTimeline& timeline,
-                                  const CountsByService& counts, core::Instant minute_end) {
+                                  core::Instant minute_end) {
     TimelineRow row;
     row.minute = minute_end - core::Duration::minutes(1);
     const MinuteCounters& m = binding.minute;
@@ -89,12 +86,9 @@ void TimelineRecorder::record_row(ServiceBinding& binding, ServiceTimeline& time
     const core::ecs::Service* service = find_service(sources_.ecs, binding);
     if (service != nullptr) {
         row.desired = service->desired_count;
-        auto found = counts.find({core::ecs::EcsWorld::region_key(binding.account_id, binding.region),
-                                  binding.cluster_name, binding.service_name});
-        if (found != counts.end()) {
-            row.running = found->second.running;
-            row.pending = found->second.pending;
-        }
+        const TaskCounts counts = count_tasks(binding);
+        row.running = counts.running;
+        row.pending = counts.pending;
         row.healthy = row.running;
         if (!service->load_balancers.empty() && !service->load_balancers.front().target_group_arn.empty()) {
             row.healthy = 0;

@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "emulator/core/autoscaling/scaling_controller.hpp"
@@ -50,13 +49,11 @@ private:
         int running = 0;
         int pending = 0;
     };
-    // (account/region, cluster, service) -> counts: every task is walked once a minute, not once per service.
-    using CountsByService = std::map<std::tuple<std::string, std::string, std::string>, TaskCounts>;
 
     void on_minute(core::Instant minute_end);
-    CountsByService count_tasks() const;
-    void record_row(ServiceBinding& binding, ServiceTimeline& timeline, const CountsByService& counts,
-                    core::Instant minute_end);
+    // The service's RUNNING and pending tasks, from the store's per-service index.
+    TaskCounts count_tasks(const ServiceBinding& binding) const;
+    void record_row(ServiceBinding& binding, ServiceTimeline& timeline, core::Instant minute_end);
     void consume_change_log();
     std::string label_of(const std::string& cluster_slash_service) const;
     std::string stopped_reason(const std::string& task_id) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/elbv2/usage.hpp"
 #include "sim/model/load_model.hpp"
 #include "sim/traffic/traffic_model.hpp"
@@ -82,7 +83,8 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
         Accumulated& at_group = by_target_group_[arn];
         const double requests = per_group * seconds;
         at_balancer.requests += requests;
-        const auto targets = routable_targets(index_of(binding.account_id, binding.region), group->second);
+        const auto targets =
+            routable_targets(with_addresses(binding.account_id, binding.region), group->second);
         if (targets.empty()) {
             at_balancer.elb_5xx += requests;
             at_balancer.elb_503 += requests;
@@ -105,7 +107,7 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
     }
     const double per_target = rps / static_cast<double>(targets.size());
     for (const auto& target : targets) {
-        const ModelledTask* task = target.task_id.empty() ? nullptr : tasks_.find(target.task_id);
+        ModelledTask* task = target.task_id == nullptr ? nullptr : tasks_.find(*target.task_id);
         const double share = per_target * seconds;
         if (group != nullptr) group->requests += share;
         if (task == nullptr || !task->running) {
@@ -135,7 +137,7 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
         input.slo_ms = spec_.slo_ms;
         input.step_seconds = seconds;
         const TaskLoadResult result = serve_step(input);
-        tasks_.charge_cpu(target.task_id, result.cpu_unit_ms);
+        ModelledTasks::charge_cpu(*task, result.cpu_unit_ms);
         minute.served += result.served;
         minute.failed += result.failed;
         minute.slow += result.slow;
@@ -152,20 +154,21 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
     }
 }
 
-const TrafficDriver::RegionIndex& TrafficDriver::index_of(const std::string& account_id,
-                                                          const std::string& region) {
-    const std::string key = account_id + "/" + region;
-    auto found = indexes_.find(key);
-    if (found != indexes_.end()) return found->second;
-    RegionIndex& index = indexes_[key];
+TrafficDriver::RegionIndex& TrafficDriver::index_of(const std::string& account_id,
+                                                    const std::string& region) {
+    return indexes_[account_id + "/" + region];
+}
+
+const TrafficDriver::RegionIndex& TrafficDriver::with_addresses(const std::string& account_id,
+                                                                const std::string& region) {
+    RegionIndex& index = index_of(account_id, region);
+    if (index.addresses_built) return index;
+    index.addresses_built = true;
     const core::ecs::EcsRegion* ecs = ecs_.find_region(account_id, region);
     if (ecs == nullptr) return index;
     for (const auto& [cluster, tasks] : ecs->state.tasks) {
         for (const auto& [id, task] : tasks) {
-            if (!task.is_live()) continue;
-            if (task.eni) index.task_by_address[task.eni->private_ipv4_address] = id;
-            if (task.last_status == core::ecs::TaskStatus::Running && !task.service_name.empty())
-                index.running[{cluster, task.service_name}].push_back(Share{id});
+            if (task.is_live() && task.eni) index.task_by_address[task.eni->private_ipv4_address] = &task.id;
         }
     }
     return index;
@@ -181,16 +184,23 @@ std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(
         if (state != TargetState::Healthy && state != TargetState::Unhealthy) continue;
         auto task = index.task_by_address.find(target.id);
         (state == TargetState::Healthy ? healthy : unhealthy)
-            .push_back(Share{task == index.task_by_address.end() ? std::string() : task->second});
+            .push_back(Share{task == index.task_by_address.end() ? nullptr : task->second});
     }
     return healthy.empty() ? unhealthy : healthy;
 }
 
 const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const ServiceBinding& binding) {
-    static const std::vector<Share> kNone;
-    const RegionIndex& index = index_of(binding.account_id, binding.region);
-    auto found = index.running.find({binding.cluster_name, binding.service_name});
-    return found == index.running.end() ? kNone : found->second;
+    RegionIndex& index = index_of(binding.account_id, binding.region);
+    const auto key = std::make_pair(binding.cluster_name, binding.service_name);
+    if (const auto found = index.running.find(key); found != index.running.end()) return found->second;
+    std::vector<Share>& running = index.running[key];
+    const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
+    if (ecs == nullptr) return running;
+    for (const core::ecs::Task* task :
+         core::ecs::tasks_launched_for(ecs->state, binding.cluster_name, binding.service_name)) {
+        if (task->last_status == core::ecs::TaskStatus::Running) running.push_back(Share{&task->id});
+    }
+    return running;
 }
 
 core::alb::TrafficSample TrafficDriver::take_sample() {

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -50,17 +51,20 @@ private:
     };
 
     struct Share {
-        std::string task_id;  // empty: the target does not answer
+        const std::string* task_id = nullptr;  // the task's id in the ECS store; nullptr: nothing answers
     };
-    // The step's view of one region's tasks, built once per step (10,000 tasks are walked once, not once per
-    // target).
+    // The step's view of one region's tasks, built as the step first needs it and dropped when it ends (the
+    // store does not change during a step, so the pointers and views into it hold).
     struct RegionIndex {
-        std::unordered_map<std::string, std::string> task_by_address;  // ENI private IP -> task id
+        bool addresses_built = false;
+        std::unordered_map<std::string_view, const std::string*> task_by_address;   // ENI IP -> task id
         std::map<std::pair<std::string, std::string>, std::vector<Share>> running;  // (cluster, service)
     };
 
     void step();
-    const RegionIndex& index_of(const std::string& account_id, const std::string& region);
+    RegionIndex& index_of(const std::string& account_id, const std::string& region);
+    // The task ids behind the region's ENI addresses (what target ids name).
+    const RegionIndex& with_addresses(const std::string& account_id, const std::string& region);
     void drive(ServiceBinding& binding, const core::ecs::Service& service, double rps, double seconds);
     // Serves `rps` over `targets`, counting at the target group and load balancer when there are ones.
     void serve(ServiceBinding& binding, const std::vector<Share>& targets, double rps, double seconds,

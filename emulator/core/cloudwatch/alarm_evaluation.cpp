@@ -139,9 +139,12 @@ AlarmEvaluation retained(const MetricAlarm& alarm, const std::vector<PeriodValue
     return out;
 }
 
-}  // namespace
+// Whether the reason texts are written when the decided state is the alarm's current one (evaluate_alarms
+// drops them then: every alarm is evaluated every minute and few change).
+enum class ReasonTexts { Always, OnChange };
 
-AlarmEvaluation evaluate_alarm(const MetricAlarm& alarm, const metrics::MetricStore& store, Instant now) {
+AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& store, Instant now,
+                         ReasonTexts texts) {
     const std::int64_t period_ms = static_cast<std::int64_t>(std::max(alarm.period_seconds, 60)) * 1000;
     const int evaluation_periods = std::max(alarm.evaluation_periods, 1);
     const int datapoints_to_alarm =
@@ -177,6 +180,7 @@ AlarmEvaluation evaluate_alarm(const MetricAlarm& alarm, const metrics::MetricSt
         out.state = alarm.treat_missing_data == MissingData::Breaching      ? AlarmState::Alarm
                     : alarm.treat_missing_data == MissingData::NotBreaching ? AlarmState::Ok
                                                                             : AlarmState::InsufficientData;
+        if (texts == ReasonTexts::OnChange && out.state == alarm.state) return out;
         out.reason = "Threshold Crossed: no datapoints were received for " +
                      plural(evaluation_periods, "period", "periods") + " and " +
                      plural(missing, "missing datapoint was", "missing datapoints were") + " treated as [" +
@@ -200,16 +204,23 @@ AlarmEvaluation evaluate_alarm(const MetricAlarm& alarm, const metrics::MetricSt
         // Missing periods could still turn either way: CloudWatch keeps the state until they are known.
         return retained(alarm, present);
     }
+    if (texts == ReasonTexts::OnChange && out.state == alarm.state) return out;
     out.reason = crossed_reason(alarm, present, out.state == AlarmState::Alarm, evaluation_periods,
                                 datapoints_to_alarm);
     out.reason_data = reason_data(alarm, now, first_start, present);
     return out;
 }
 
+}  // namespace
+
+AlarmEvaluation evaluate_alarm(const MetricAlarm& alarm, const metrics::MetricStore& store, Instant now) {
+    return evaluate(alarm, store, now, ReasonTexts::Always);
+}
+
 std::vector<AlarmTransition> evaluate_alarms(CloudWatchState& state, Instant now) {
     std::vector<AlarmTransition> transitions;
     for (auto& [name, alarm] : state.alarms) {
-        AlarmEvaluation evaluation = evaluate_alarm(alarm, state.metrics, now);
+        AlarmEvaluation evaluation = evaluate(alarm, state.metrics, now, ReasonTexts::OnChange);
         if (evaluation.state == alarm.state) continue;
         transitions.push_back({name, alarm.state, evaluation.state});
         alarm.state = evaluation.state;

@@ -30,11 +30,11 @@ struct CloudMapNamespace {
     std::string arn;
 };
 
-// Indexes over EcsState::tasks (any status, until forgotten) that launch_task and
-// forget_tasks_stopped_before keep, so what is asked on every launch and every minute (a service's tasks, a
-// placement group's tasks, the addresses taken in a subnet) is answered without walking every task.
-// Entries point at the tasks' nodes in EcsState::tasks, which stay put until the task is forgotten (and when
-// the state is moved); the index is therefore not copyable.
+// Indexes over EcsState::tasks (any status, until forgotten) that store_task and forget_stopped_task keep, so
+// what is asked on every launch and every minute (a service's tasks, a placement group's tasks, the addresses
+// taken in a subnet) is answered without walking every task. Entries point at the tasks' nodes in
+// EcsState::tasks, which stay put until the task is forgotten (and when the state is moved); the index is
+// therefore not copyable.
 struct TaskIndex {
     using Tasks = std::map<std::string, Task*>;
     std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> id -> task

@@ -217,28 +217,17 @@ bool address_taken(const EcsState& state, const std::string& subnet_id, const st
                        [](const auto& holder) { return holder.second->is_live(); });
 }
 
-ForgottenTasks forget_tasks_stopped_before(EcsState& state, Instant cutoff) {
-    ForgottenTasks forgotten;
-    for (auto& [cluster, tasks] : state.tasks) {
-        for (auto it = tasks.begin(); it != tasks.end();) {
-            const Task& task = it->second;
-            if (task.is_live() || !task.stopped_at) {
-                ++it;
-                continue;
-            }
-            if (*task.stopped_at >= cutoff) {
-                if (!forgotten.earliest_remaining_stop ||
-                    *task.stopped_at < *forgotten.earliest_remaining_stop)
-                    forgotten.earliest_remaining_stop = task.stopped_at;
-                ++it;
-                continue;
-            }
-            unindex_task(state.task_index, task);
-            it = tasks.erase(it);
-            ++forgotten.count;
-        }
-    }
-    return forgotten;
+bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const std::string& task_id,
+                         Instant cutoff) {
+    const auto cluster = state.tasks.find(cluster_name);
+    if (cluster == state.tasks.end()) return false;
+    const auto it = cluster->second.find(task_id);
+    if (it == cluster->second.end()) return false;
+    const Task& task = it->second;
+    if (task.is_live() || !task.stopped_at || *task.stopped_at >= cutoff) return false;
+    unindex_task(state.task_index, task);
+    cluster->second.erase(it);
+    return true;
 }
 
 Result<RunTaskOutcome> run_task(EcsState& state, const Ec2Directory& ec2, RunTaskSpec spec, Instant now,

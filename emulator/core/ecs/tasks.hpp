@@ -89,13 +89,10 @@ std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string
 // Whether a live task (of any cluster) holds this private address in this subnet.
 bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4);
 
-struct ForgottenTasks {
-    std::size_t count = 0;
-    std::optional<Instant> earliest_remaining_stop;  // stoppedAt of the oldest STOPPED task kept
-};
-
-// Removes the STOPPED tasks whose stoppedAt is before `cutoff` from their cluster (and the index above).
-ForgottenTasks forget_tasks_stopped_before(EcsState& state, Instant cutoff);
+// Removes the task from its cluster and the indexes if it is STOPPED with a stoppedAt before `cutoff`;
+// whether it did.
+bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const std::string& task_id,
+                         Instant cutoff);
 
 // The end of a stop: lastStatus STOPPED, containers STOPPED, stoppedAt/executionStoppedAt = now.
 void settle_stopped_task(Task& task, Instant now);

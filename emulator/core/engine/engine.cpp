@@ -101,7 +101,7 @@ void Engine::on_world_reset() {
     deadline_of_.clear();
     addresses_in_use_.clear();
     address_of_task_.clear();
-    next_forget_at_.reset();
+    stopped_.clear();
     const std::set<std::string> running = std::move(runtime_tasks_);
     runtime_tasks_.clear();
     for (const auto& task_id : running) runtime_.stop(task_id);
@@ -203,6 +203,7 @@ bool Engine::advance_tasks(Instant now) {
             // Gone (forgotten, reset) or stopped without the engine (restart recovery).
             untrack_deadline(key);
             release_local_address(key.task_id);
+            if (task != nullptr && task->stopped_at) stopped_.emplace(*task->stopped_at, key);
             continue;
         }
         if (advance_task(key, region->second, *task, now)) {
@@ -253,8 +254,7 @@ bool Engine::advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task&
         if (task.last_status == ecs::TaskStatus::Stopped) {
             runtime_tasks_.erase(task.id);
             release_local_address(task.id);
-            const Instant forget_at = now + knobs_.stopped_task_retention + Duration::milliseconds(1);
-            if (!next_forget_at_ || forget_at < *next_forget_at_) next_forget_at_ = forget_at;
+            stopped_.emplace(task.stopped_at.value_or(now), key);
         }
         moved = true;
     }
@@ -269,12 +269,12 @@ void Engine::attend(const std::string& region_key, const ecs::Task& task) {
 void Engine::attend_all_tasks(const std::string& region_key, const ecs::EcsState& state) {
     for (const auto& [cluster, tasks] : state.tasks) {
         for (const auto& [id, task] : tasks) {
-            if (task.is_live() || deadline_of_.count(TaskKey{region_key, cluster, id}) != 0)
-                attention_.insert(TaskKey{region_key, cluster, id});
+            TaskKey key{region_key, cluster, id};
+            // A stop settled without the engine (restart recovery) leaves a STOPPED task to forget in time.
+            if (!task.is_live() && task.stopped_at) stopped_.emplace(*task.stopped_at, key);
+            if (task.is_live() || deadline_of_.count(key) != 0) attention_.insert(std::move(key));
         }
     }
-    // Stops settled without the engine (restart recovery) leave STOPPED tasks the next sweep must see.
-    next_forget_at_ = clock_.now();
 }
 
 void Engine::attend_service_tasks(const std::string& region_key, const ecs::EcsState& state,
@@ -397,17 +397,15 @@ void Engine::issue_runtime_commands() {
 }
 
 void Engine::forget_old_stopped_tasks(Instant now) {
-    if (!next_forget_at_ || now < *next_forget_at_) return;
-    next_forget_at_.reset();
     const Instant cutoff = now - knobs_.stopped_task_retention;
     std::size_t forgotten = 0;
-    for (auto& [region_key, region] : world_.regions()) {
-        const ecs::ForgottenTasks swept = ecs::forget_tasks_stopped_before(region.state, cutoff);
-        forgotten += swept.count;
-        if (!swept.earliest_remaining_stop) continue;
-        const Instant forget_at =
-            *swept.earliest_remaining_stop + knobs_.stopped_task_retention + Duration::milliseconds(1);
-        if (!next_forget_at_ || forget_at < *next_forget_at_) next_forget_at_ = forget_at;
+    while (!stopped_.empty() && stopped_.begin()->first < cutoff) {
+        const TaskKey key = stopped_.begin()->second;
+        stopped_.erase(stopped_.begin());
+        const auto region = world_.regions().find(key.region_key);
+        if (region != world_.regions().end() &&
+            ecs::forget_stopped_task(region->second.state, key.cluster_name, key.task_id, cutoff))
+            ++forgotten;
     }
     if (forgotten == 0) return;
     log_.append(

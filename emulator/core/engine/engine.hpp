@@ -172,8 +172,8 @@ private:
     std::map<TaskKey, Instant> deadline_of_;           // the same, by task
     std::set<std::string> addresses_in_use_;           // local addresses of tasks handed to the runtime
     std::map<std::string, std::string> address_of_task_;  // task id -> its entry in addresses_in_use_
-    // When the oldest remembered STOPPED task passes stopped_task_retention (nullopt: none is remembered).
-    std::optional<Instant> next_forget_at_;
+    // Every STOPPED task the store still has, by stoppedAt: forgotten once it is stopped_task_retention old.
+    std::set<std::pair<Instant, TaskKey>> stopped_;
     std::optional<TimerId> timer_;
     std::optional<Instant> timer_at_;
     std::size_t passes_ = 0;

@@ -2,6 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "emulator/core/ecs/services.hpp"
+#include "emulator/core/ecs/tasks.hpp"
 
 namespace ecsemu::core::metrics {
 
@@ -46,30 +52,34 @@ void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtili
 
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                                 const std::vector<TaskUsage>& usage, Instant at) {
-    std::map<std::string, const TaskUsage*> by_task;
+    // Every running task every minute: a hashed view of the usage and the store's per-service task index
+    // keep this to one lookup per running task. A task id reported twice counts its last report.
+    std::unordered_map<std::string_view, const TaskUsage*> by_task;
+    by_task.reserve(usage.size());
     for (const TaskUsage& entry : usage) by_task[entry.task_id] = &entry;
 
-    for (const auto& [cluster_name, tasks] : state.tasks) {
-        std::map<std::string, ServiceUtilization> services;
+    for (const auto& [cluster_name, services] : state.services) {
+        std::map<std::string, ServiceUtilization> utilization;
         ServiceUtilization cluster;
-        for (const auto& [task_id, task] : tasks) {
-            if (task.service_name.empty() || task.last_status != ecs::TaskStatus::Running) continue;
-            const ecs::Service* service = ecs::find_service(state, cluster_name, task.service_name);
-            if (service == nullptr || service->status != ecs::ServiceStatus::Active) continue;
-            const double cpu_reserved = task.cpu_units.value_or(kDefaultTaskCpuUnits);
-            const double memory_reserved = task.memory_mib.value_or(kDefaultTaskMemoryMib);
-            const auto found = by_task.find(task_id);
-            const double cpu_used = found == by_task.end() ? 0 : found->second->cpu_units;
-            const double memory_used = found == by_task.end() ? 0 : found->second->memory_mib;
-            ServiceUtilization& of_service = services[task.service_name];
-            for (ServiceUtilization* group : {&of_service, &cluster}) {
-                group->cpu.add(cpu_used, cpu_reserved);
-                group->memory.add(memory_used, memory_reserved);
+        for (const auto& [service_name, service] : services) {
+            if (service.status != ecs::ServiceStatus::Active) continue;
+            for (const ecs::Task* task : ecs::tasks_launched_for(state, cluster_name, service_name)) {
+                if (task->last_status != ecs::TaskStatus::Running) continue;
+                const double cpu_reserved = task->cpu_units.value_or(kDefaultTaskCpuUnits);
+                const double memory_reserved = task->memory_mib.value_or(kDefaultTaskMemoryMib);
+                const auto found = by_task.find(task->id);
+                const double cpu_used = found == by_task.end() ? 0 : found->second->cpu_units;
+                const double memory_used = found == by_task.end() ? 0 : found->second->memory_mib;
+                ServiceUtilization& of_service = utilization[service_name];
+                for (ServiceUtilization* group : {&of_service, &cluster}) {
+                    group->cpu.add(cpu_used, cpu_reserved);
+                    group->memory.add(memory_used, memory_reserved);
+                }
             }
         }
-        if (services.empty()) continue;
-        for (const auto& [service_name, utilization] : services)
-            record(store, {{"ClusterName", cluster_name}, {"ServiceName", service_name}}, utilization, at);
+        if (utilization.empty()) continue;
+        for (const auto& [service_name, of_service] : utilization)
+            record(store, {{"ClusterName", cluster_name}, {"ServiceName", service_name}}, of_service, at);
         record(store, {{"ClusterName", cluster_name}}, cluster, at);
     }
 }

@@ -1,0 +1,105 @@
+// The store's task indexes (EcsState::task_index): what they answer must match a walk of every task, as
+// tasks are stored, stop and are forgotten.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "emulator/core/ecs/services.hpp"
+#include "emulator/core/ecs/tasks.hpp"
+
+namespace ecsemu::test {
+namespace {
+
+using core::Instant;
+using core::ecs::EcsState;
+using core::ecs::Task;
+using core::ecs::TaskStatus;
+
+Task make_task(const std::string& id, const std::string& cluster, const std::string& service,
+               const std::string& ip) {
+    Task task;
+    task.id = id;
+    task.cluster_name = cluster;
+    task.service_name = service;
+    task.group = service.empty() ? "family:job" : "service:" + service;
+    task.last_status = TaskStatus::Running;
+    core::ecs::TaskEni eni;
+    eni.subnet_id = "subnet-a";
+    eni.private_ipv4_address = ip;
+    task.eni = eni;
+    return task;
+}
+
+std::vector<std::string> ids_of(const std::vector<const Task*>& tasks) {
+    std::vector<std::string> ids;
+    for (const Task* task : tasks) ids.push_back(task->id);
+    return ids;
+}
+
+void stop(EcsState& state, const std::string& cluster, const std::string& id, Instant at) {
+    core::ecs::settle_stopped_task(state.tasks.at(cluster).at(id), at);
+}
+
+}  // namespace
+
+TEST_CASE("A service's tasks come from the index in id order, across statuses", "[ecs][task-index]") {
+    EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
+    core::ecs::store_task(state, make_task("c3", "prod", "api", "10.0.0.3"));
+    core::ecs::store_task(state, make_task("a1", "prod", "api", "10.0.0.1"));
+    core::ecs::store_task(state, make_task("b2", "prod", "web", "10.0.0.2"));
+    core::ecs::store_task(state, make_task("d4", "test", "api", "10.0.0.4"));
+    core::ecs::store_task(state, make_task("e5", "prod", "", "10.0.0.5"));
+    stop(state, "prod", "c3", Instant{1000});
+
+    CHECK(ids_of(core::ecs::tasks_launched_for(state, "prod", "api")) ==
+          std::vector<std::string>{"a1", "c3"});
+    CHECK(ids_of(core::ecs::tasks_launched_for(state, "prod", "web")) == std::vector<std::string>{"b2"});
+    CHECK(ids_of(core::ecs::tasks_launched_for(state, "test", "api")) == std::vector<std::string>{"d4"});
+    CHECK(core::ecs::tasks_launched_for(state, "prod", "nope").empty());
+    CHECK(ids_of(core::ecs::tasks_in_group(state, "prod", "family:job")) == std::vector<std::string>{"e5"});
+    CHECK(ids_of(core::ecs::tasks_in_group(state, "prod", "service:api")) ==
+          std::vector<std::string>{"a1", "c3"});
+}
+
+TEST_CASE("An address is taken while a live task holds it, even when a stopped one had it too",
+          "[ecs][task-index]") {
+    EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
+    core::ecs::store_task(state, make_task("a1", "prod", "api", "10.0.0.7"));
+    CHECK(core::ecs::address_taken(state, "subnet-a", "10.0.0.7"));
+    CHECK_FALSE(core::ecs::address_taken(state, "subnet-b", "10.0.0.7"));
+    CHECK_FALSE(core::ecs::address_taken(state, "subnet-a", "10.0.0.8"));
+
+    stop(state, "prod", "a1", Instant{1000});
+    CHECK_FALSE(core::ecs::address_taken(state, "subnet-a", "10.0.0.7"));
+    core::ecs::store_task(state, make_task("b2", "prod", "api", "10.0.0.7"));  // reused
+    CHECK(core::ecs::address_taken(state, "subnet-a", "10.0.0.7"));
+    stop(state, "prod", "b2", Instant{2000});
+    CHECK_FALSE(core::ecs::address_taken(state, "subnet-a", "10.0.0.7"));
+}
+
+TEST_CASE("Forgetting a stopped task removes it from its cluster and every index", "[ecs][task-index]") {
+    EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
+    core::ecs::store_task(state, make_task("a1", "prod", "api", "10.0.0.1"));
+    core::ecs::store_task(state, make_task("b2", "prod", "api", "10.0.0.2"));
+    stop(state, "prod", "a1", Instant{1000});
+
+    // Live, or stopped at or after the cutoff: kept.
+    CHECK_FALSE(core::ecs::forget_stopped_task(state, "prod", "b2", Instant{5000}));
+    CHECK_FALSE(core::ecs::forget_stopped_task(state, "prod", "a1", Instant{1000}));
+    CHECK_FALSE(core::ecs::forget_stopped_task(state, "prod", "zz", Instant{5000}));
+    CHECK(core::ecs::forget_stopped_task(state, "prod", "a1", Instant{1001}));
+
+    CHECK(state.tasks.at("prod").count("a1") == 0);
+    CHECK(ids_of(core::ecs::tasks_launched_for(state, "prod", "api")) == std::vector<std::string>{"b2"});
+    CHECK(ids_of(core::ecs::tasks_in_group(state, "prod", "service:api")) == std::vector<std::string>{"b2"});
+    CHECK(state.task_index.by_address.at("subnet-a").count("10.0.0.1") == 0);
+
+    stop(state, "prod", "b2", Instant{2000});
+    CHECK(core::ecs::forget_stopped_task(state, "prod", "b2", Instant{3000}));
+    // Emptied levels go too, so a long run's index does not grow with every name it ever saw.
+    CHECK(state.task_index.by_service.empty());
+    CHECK(state.task_index.by_group.empty());
+    CHECK(state.task_index.by_address.empty());
+}
+
+}  // namespace ecsemu::test

@@ -6,7 +6,9 @@ Checks, in order: desiredCount rises above 2 once AlarmHigh has three breaching 
 DescribeScalingActivities shows a Successful "Setting desired count to N." activity caused by AlarmHigh;
 CPUUtilization datapoints above the target are visible through GetMetricStatistics over JSON 1.0 (boto3) and
 Query (Debian's aws v2); no request through the ALB failed while the service grew; after the load stops the
-service returns to 2 through an AlarmLow-caused activity. Prints the emulated and real times it took.
+service returns to 2 through an AlarmLow-caused activity; `ecsemu sim`, given the requests the ALB counted in
+each emulated minute, makes the same scale-outs and scale-in at the same emulated times (within a minute).
+Prints the emulated and real times it took.
 """
 import datetime
 import json
@@ -144,55 +146,75 @@ def scale_in(ctx):
     h.wait_until(lambda: ctx.backend()["runningCount"] == 2, 60, 0.5, "runningCount back to 2")
 
 
+def activity_to(activity):
+    return int(activity["Description"].rsplit(" ", 1)[1].rstrip("."))
+
+
 def simulator_agrees(ctx):
-    """The same stack and load in `ecsemu sim` make the same first scale-out, at the same time after the load
-    began (within one metric period: the emulator's load starts mid-minute), to the same desired count."""
+    """The same stack and the same load (the requests the ALB counted in each emulated minute) in `ecsemu sim`
+    make the same scaling decisions: every scale-out and the scale-in, to the same desired counts, each at
+    the same emulated time within one metric period."""
     activities = ctx.aas.describe_scaling_activities(ServiceNamespace="ecs", ResourceId=RESOURCE)["ScalingActivities"]
-    outs = sorted((a for a in activities if "-AlarmHigh-" in a["Cause"]), key=lambda a: a["StartTime"])
-    check(outs, "no scale-out activity")
-    first = outs[0]
+    decisions = sorted((a for a in activities if "-AlarmHigh-" in a["Cause"] or "-AlarmLow-" in a["Cause"]),
+                       key=lambda a: a["StartTime"])
+    check(decisions, "no scaling activity")
+    # The load as the ALB counted it, minute by minute (RequestCount): the emulator's load starts and stops
+    # mid-minute, and the simulator replays those minutes as steps of the same average rate.
+    lb = ctx.elbv2.describe_load_balancers(Names=["ielts-prod-alb"])["LoadBalancers"][0]
     end = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=2)
-    points = ctx.cloudwatch.get_metric_statistics(
-        Namespace="AWS/ECS", MetricName="CPUUtilization", Dimensions=CPU_DIMENSIONS,
-        StartTime=end - datetime.timedelta(hours=4), EndTime=end, Period=60, Statistics=["Average"])["Datapoints"]
-    loaded = sorted(p["Timestamp"] for p in points if p["Average"] > 5)
-    check(loaded, "no loaded minute in %s" % points)
-    emulator_delay = (first["StartTime"] - loaded[0]).total_seconds()
-    emulator_to = int(first["Description"].rsplit(" ", 1)[1].rstrip("."))
+    counts = ctx.cloudwatch.get_metric_statistics(
+        Namespace="AWS/ApplicationELB", MetricName="RequestCount",
+        Dimensions=[{"Name": "LoadBalancer", "Value": lb["LoadBalancerArn"].split(":loadbalancer/", 1)[1]}],
+        StartTime=end - datetime.timedelta(hours=4), EndTime=end, Period=60, Statistics=["Sum"])["Datapoints"]
+    per_minute = {p["Timestamp"]: p["Sum"] for p in counts if p["Sum"] > 0}
+    check(per_minute, "no RequestCount datapoint")
+    load_start = min(per_minute)
+    load_minutes = int((max(per_minute) - load_start).total_seconds() // 60) + 1
+    emulator = [("out" if "-AlarmHigh-" in a["Cause"] else "in", (a["StartTime"] - load_start).total_seconds(),
+                 activity_to(a)) for a in decisions]
 
     # The emulator's stubs charge 20 ms of CPU per request over real time, and each real second is an emulated
-    # minute: LOAD_RPS real requests a second are LOAD_RPS / TIME_SCALE emulated requests a second, each
-    # costing TIME_SCALE x 20 ms of emulated CPU.
+    # minute: N requests in an emulated minute are N / 60 emulated requests a second, each costing
+    # TIME_SCALE x 20 ms of emulated CPU.
+    lead_s = 300
+    steps = []
+    for minute in range(load_minutes + 1):
+        at = load_start + datetime.timedelta(minutes=minute)
+        steps.append({"at": "%ds" % (lead_s + 60 * minute), "rps": per_minute.get(at, 0) / 60.0})
     work = h.TempDir("ecsemu-agree-")
     scenario = os.path.join(work.path, "agree.json")
     with open(scenario, "w") as f:
         json.dump({"extends": SCENARIO, "ecsemu": {"simulation": {
-            "duration": "20m", "seed": 1,
+            "duration": "%dm" % (lead_s // 60 + load_minutes + 30), "seed": 1,
             "startup": {"provisioning": "2s", "startMedianSeconds": 0.5, "startP95Seconds": 1, "activating": "1s",
                         "stopMaxSeconds": 2, "deprovisioning": "1s"},
-            "services": {BACKEND: {"traffic": {"shape": "step", "rps": 0,
-                                               "steps": [{"at": "5m", "rps": LOAD_RPS / TIME_SCALE}]},
+            "services": {BACKEND: {"traffic": {"shape": "step", "rps": 0, "steps": steps},
                                    "cpuMsPerRequest": 20 * TIME_SCALE, "latencyMs": 1}}}}}, f)
     out_dir = os.path.join(work.path, "out")
     out = subprocess.run([h.binary_path(), "sim", scenario, "--out", out_dir, "--quiet"], capture_output=True,
                          text=True, timeout=120, stdin=subprocess.DEVNULL)
     check_eq(out.returncode, 0, "ecsemu sim exit status (stderr: %s)" % out.stderr[-2000:])
     with open(os.path.join(out_dir, "events.jsonl")) as f:
-        sim_outs = [e for e in map(json.loads, f) if e["kind"] == "scale-out" and e["service"] == BACKEND]
-    check(sim_outs, "the simulator did not scale out")
-    sim_delay = sim_outs[0]["offsetSeconds"] - 300
-    print("  first scale-out: emulator %.0f s after the first loaded minute began, to %d; simulator %.0f s, to %d"
-          % (emulator_delay, emulator_to, sim_delay, sim_outs[0]["to"]))
-    check(abs(emulator_delay - sim_delay) <= 60, "emulator %.0f s vs simulator %.0f s", emulator_delay, sim_delay)
-    check_eq(sim_outs[0]["to"], emulator_to, "desired count of the first scale-out")
+        simulated = [("out" if e["kind"] == "scale-out" else "in", e["offsetSeconds"] - lead_s, e["to"])
+                     for e in map(json.loads, f)
+                     if e["kind"] in ("scale-out", "scale-in") and e["service"] == BACKEND]
+    print("  requests per emulated minute: %s" % [int(per_minute.get(load_start + datetime.timedelta(minutes=m), 0))
+                                                  for m in range(load_minutes)])
+    print("  decisions (kind, s after the first loaded minute began, to):")
+    print("    emulator:  %s" % ", ".join("%s %.0f s -> %d" % d for d in emulator))
+    print("    simulator: %s" % ", ".join("%s %.0f s -> %d" % d for d in simulated))
+    check_eq([(k, to) for k, _, to in simulated], [(k, to) for k, _, to in emulator], "decisions (kind, to)")
+    for (kind, at_emulator, to), (_, at_sim, _) in zip(emulator, simulated):
+        check(abs(at_emulator - at_sim) <= 60, "%s to %d: emulator %.0f s vs simulator %.0f s", kind, to,
+              at_emulator, at_sim)
 
 
 CASES = [
     ("apply the ielts scenario; backend steady behind the ALB", apply_scenario),
     ("load through the ALB scales the backend out; RUNNING follows", scale_out),
     ("CPUUtilization through GetMetricStatistics (JSON 1.0 and Query)", cpu_metrics),
-    ("the simulator makes the same first scale-out within one metric period", simulator_agrees),
     ("without load the backend returns to 2", scale_in),
+    ("the simulator makes the same scale-outs and scale-in within one metric period", simulator_agrees),
 ]
 
 

@@ -36,11 +36,12 @@ struct CloudMapNamespace {
 // EcsState::tasks, which stay put until the task is forgotten (and when the state is moved); the index is
 // therefore not copyable.
 struct TaskIndex {
-    using Tasks = std::map<std::string, Task*>;
-    std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> id -> task
-    std::map<std::string, std::map<std::string, Tasks>> by_group;    // cluster -> group -> id -> task
-    // subnet id -> private IPv4 -> "<cluster>/<task id>" -> each task that had the address (a STOPPED task
-    // keeps it while a newer one reuses it)
+    // Ordered by (cluster name, task id); a vector, as every minute walks them all and few change.
+    using Tasks = std::vector<Task*>;
+    std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> tasks
+    std::map<std::string, std::map<std::string, Tasks>> by_group;    // cluster -> group -> tasks
+    // subnet id -> private IPv4 -> each task that had the address (a STOPPED task keeps it while a newer
+    // one reuses it)
     std::map<std::string, std::map<std::string, Tasks>> by_address;
 
     TaskIndex() = default;

@@ -1,6 +1,7 @@
 #include "emulator/core/ecs/tasks.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "emulator/core/ecs/awsvpc.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
@@ -76,50 +77,55 @@ Tags tags_for_task(const RunTaskSpec& spec, const TaskDefinition& td) {
     return tags;
 }
 
-// The "<cluster>/<task id>" TaskIndex::by_address keeps for a task.
-std::string address_holder(const Task& task) {
-    return task.cluster_name + "/" + task.id;
+// Where `task` goes in a TaskIndex::Tasks, ordered by (cluster name, task id).
+TaskIndex::Tasks::iterator position_of(TaskIndex::Tasks& tasks, const Task& task) {
+    return std::lower_bound(tasks.begin(), tasks.end(), &task, [](const Task* a, const Task* b) {
+        return std::tie(a->cluster_name, a->id) < std::tie(b->cluster_name, b->id);
+    });
+}
+
+void add_entry(TaskIndex::Tasks& tasks, Task& task) {
+    const auto at = position_of(tasks, task);
+    if (at != tasks.end() && (*at)->cluster_name == task.cluster_name && (*at)->id == task.id) {
+        *at = &task;
+    } else {
+        tasks.insert(at, &task);
+    }
 }
 
 void index_task(TaskIndex& index, Task& task) {
-    if (!task.service_name.empty()) index.by_service[task.cluster_name][task.service_name][task.id] = &task;
-    index.by_group[task.cluster_name][task.group][task.id] = &task;
-    if (task.eni)
-        index.by_address[task.eni->subnet_id][task.eni->private_ipv4_address][address_holder(task)] = &task;
+    if (!task.service_name.empty()) add_entry(index.by_service[task.cluster_name][task.service_name], task);
+    add_entry(index.by_group[task.cluster_name][task.group], task);
+    if (task.eni) add_entry(index.by_address[task.eni->subnet_id][task.eni->private_ipv4_address], task);
 }
 
-// Removes `inner`'s entry `entry` from a two-level index, and the levels it leaves empty.
+// Removes `task` from `inner`'s entries of a two-level index, and the levels it leaves empty.
 void erase_entry(std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index,
-                 const std::string& outer, const std::string& inner, const std::string& entry) {
+                 const std::string& outer, const std::string& inner, const Task& task) {
     const auto level = index.find(outer);
     if (level == index.end()) return;
     const auto tasks = level->second.find(inner);
     if (tasks == level->second.end()) return;
-    tasks->second.erase(entry);
+    const auto at = position_of(tasks->second, task);
+    if (at != tasks->second.end() && *at == &task) tasks->second.erase(at);
     if (tasks->second.empty()) level->second.erase(tasks);
     if (level->second.empty()) index.erase(level);
 }
 
 void unindex_task(TaskIndex& index, const Task& task) {
-    if (!task.service_name.empty())
-        erase_entry(index.by_service, task.cluster_name, task.service_name, task.id);
-    erase_entry(index.by_group, task.cluster_name, task.group, task.id);
-    if (task.eni)
-        erase_entry(index.by_address, task.eni->subnet_id, task.eni->private_ipv4_address,
-                    address_holder(task));
+    if (!task.service_name.empty()) erase_entry(index.by_service, task.cluster_name, task.service_name, task);
+    erase_entry(index.by_group, task.cluster_name, task.group, task);
+    if (task.eni) erase_entry(index.by_address, task.eni->subnet_id, task.eni->private_ipv4_address, task);
 }
 
 std::vector<const Task*> indexed_tasks(
     const std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index, const std::string& outer,
     const std::string& inner) {
-    std::vector<const Task*> out;
     const auto level = index.find(outer);
-    if (level == index.end()) return out;
+    if (level == index.end()) return {};
     const auto tasks = level->second.find(inner);
-    if (tasks == level->second.end()) return out;
-    out.reserve(tasks->second.size());
-    for (const auto& [id, task] : tasks->second) out.push_back(task);
-    return out;
+    if (tasks == level->second.end()) return {};
+    return {tasks->second.begin(), tasks->second.end()};
 }
 
 }  // namespace
@@ -214,7 +220,7 @@ bool address_taken(const EcsState& state, const std::string& subnet_id, const st
     const auto holders = subnet->second.find(ipv4);
     if (holders == subnet->second.end()) return false;
     return std::any_of(holders->second.begin(), holders->second.end(),
-                       [](const auto& holder) { return holder.second->is_live(); });
+                       [](const Task* holder) { return holder->is_live(); });
 }
 
 bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const std::string& task_id,

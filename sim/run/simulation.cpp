@@ -28,7 +28,7 @@ namespace ecsemu::sim {
 namespace {
 
 // Alarms look back at most a few hours in any scenario this models; see MetricStore::set_retention.
-constexpr core::Duration kMetricRetention = core::Duration::minutes(6 * 60);
+constexpr core::Duration kMetricRetention = core::Duration::minutes(360);  // six hours
 
 std::string after_last_slash(const std::string& s) {
     return s.substr(s.rfind('/') + 1);

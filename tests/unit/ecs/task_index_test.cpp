@@ -32,6 +32,7 @@ Task make_task(const std::string& id, const std::string& cluster, const std::str
 
 std::vector<std::string> ids_of(const std::vector<const Task*>& tasks) {
     std::vector<std::string> ids;
+    ids.reserve(tasks.size());
     for (const Task* task : tasks) ids.push_back(task->id);
     return ids;
 }

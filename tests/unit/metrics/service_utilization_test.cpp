@@ -8,7 +8,6 @@ namespace ecsemu::test {
 
 using core::Duration;
 using core::Instant;
-using core::TaskUsage;
 using core::metrics::MetricKey;
 using core::metrics::MetricStore;
 using core::metrics::record_service_utilization;

@@ -1,9 +1,10 @@
 #pragma once
 // Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), after Howard Hinnant's
-// public-domain civil-date algorithms. Used by the scheduled-action clock; no time zone database.
+// public-domain civil-date algorithms: the one copy behind every timestamp text, parsed or written, and the
+// scheduled-action clock. UTC only; no time zone database.
 #include <cstdint>
 
-namespace ecsemu::core::autoscaling {
+namespace ecsemu::core {
 
 struct CivilDate {
     int year = 1970;
@@ -38,4 +39,4 @@ constexpr int cron_day_of_week(std::int64_t days) {
     return static_cast<int>(weekday) + 1;
 }
 
-}  // namespace ecsemu::core::autoscaling
+}  // namespace ecsemu::core

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "emulator/core/autoscaling/civil_time.hpp"
+#include "emulator/core/civil_time.hpp"
 
 namespace ecsemu::sim {
 namespace {
@@ -132,7 +132,7 @@ std::optional<core::Instant> parse_utc_timestamp(std::string_view text) {
     }
     const std::string_view zone = text.substr(pos);
     if (zone != "Z" && zone != "+00:00") return std::nullopt;
-    const std::int64_t days = core::autoscaling::days_from_civil(*year, *month, *day);
+    const std::int64_t days = core::days_from_civil(*year, *month, *day);
     const std::int64_t seconds = days * 86'400 + *hour * 3'600 + *minute * 60 + *second;
     return core::Instant{seconds * 1'000 + millis};
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "emulator/core/civil_time.hpp"
+
 namespace ecsemu::api::cloudwatch {
 
 namespace {
@@ -20,16 +22,6 @@ std::optional<double> parse_double(std::string_view text) {
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
     return value;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(int year, int month, int day) {
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const int year_of_era = static_cast<int>(year - era * 400);
-    const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
 }
 
 bool read_digits(std::string_view& text, std::size_t count, int& out) {
@@ -97,8 +89,8 @@ std::optional<core::Instant> parse_timestamp_text(std::string_view text) {
     if (!text.empty() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
         second > 60)
         return std::nullopt;
-    const std::int64_t seconds = days_from_civil(year, month, day) * 86'400 + hour * 3600 + minute * 60 +
-                                 second - static_cast<std::int64_t>(offset_minutes) * 60;
+    const std::int64_t seconds = core::days_from_civil(year, month, day) * 86'400 + hour * 3600 +
+                                 minute * 60 + second - static_cast<std::int64_t>(offset_minutes) * 60;
     return core::Instant{seconds * 1000 + millis};
 }
 

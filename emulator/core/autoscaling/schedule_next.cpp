@@ -1,7 +1,7 @@
 #include <algorithm>
 
-#include "emulator/core/autoscaling/civil_time.hpp"
 #include "emulator/core/autoscaling/schedule.hpp"
+#include "emulator/core/civil_time.hpp"
 
 namespace ecsemu::core::autoscaling {
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "emulator/core/autoscaling/autoscaling_errors.hpp"
-#include "emulator/core/autoscaling/civil_time.hpp"
 #include "emulator/core/autoscaling/schedule.hpp"
+#include "emulator/core/civil_time.hpp"
 
 namespace ecsemu::core::autoscaling {
 

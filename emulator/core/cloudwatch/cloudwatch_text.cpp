@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "emulator/core/civil_time.hpp"
 #include "emulator/core/json_escape.hpp"
 
 namespace ecsemu::core::cloudwatch {
@@ -21,7 +22,6 @@ struct CivilTime {
     int millisecond = 0;
 };
 
-// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
 CivilTime civil_time_of(Instant at) {
     constexpr std::int64_t kMsPerDay = 86'400'000;
     std::int64_t days = at.epoch_ms / kMsPerDay;
@@ -30,16 +30,11 @@ CivilTime civil_time_of(Instant at) {
         in_day += kMsPerDay;
         --days;
     }
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto day_of_era = static_cast<int>(days - era * 146097);
-    const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const int mp = (5 * day_of_year + 2) / 153;
+    const CivilDate date = civil_from_days(days);
     CivilTime out;
-    out.day = day_of_year - (153 * mp + 2) / 5 + 1;
-    out.month = mp < 10 ? mp + 3 : mp - 9;
-    out.year = static_cast<int>(year_of_era + era * 400) + (out.month <= 2 ? 1 : 0);
+    out.year = date.year;
+    out.month = date.month;
+    out.day = date.day;
     out.hour = static_cast<int>(in_day / 3'600'000);
     out.minute = static_cast<int>(in_day / 60'000 % 60);
     out.second = static_cast<int>(in_day / 1000 % 60);

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "emulator/core/autoscaling/civil_time.hpp"
+#include "emulator/core/civil_time.hpp"
 #include "emulator/core/autoscaling/schedule.hpp"
 
 using namespace ecsemu;
@@ -11,7 +11,7 @@ using core::autoscaling::ScheduledAction;
 namespace {
 
 Instant utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) {
-    const std::int64_t days = core::autoscaling::days_from_civil(year, month, day);
+    const std::int64_t days = core::days_from_civil(year, month, day);
     return Instant{((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000LL};
 }
 

@@ -89,8 +89,9 @@ std::optional<core::Instant> parse_timestamp_text(std::string_view text) {
     if (!text.empty() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
         second > 60)
         return std::nullopt;
-    const std::int64_t seconds = core::days_from_civil(year, month, day) * 86'400 + hour * 3600 +
-                                 minute * 60 + second - static_cast<std::int64_t>(offset_minutes) * 60;
+    const std::int64_t seconds = core::days_from_civil(year, month, day) * 86'400 +
+                                 std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second -
+                                 std::int64_t{offset_minutes} * 60;
     return core::Instant{seconds * 1000 + millis};
 }
 

@@ -1,6 +1,5 @@
 #include "sim/spec/events_parse.hpp"
 
-#include <algorithm>
 #include <array>
 
 #include "sim/spec/scenario_services.hpp"
@@ -11,56 +10,32 @@ namespace {
 
 using nlohmann::json;
 
-struct KindMembers {
+struct Kind {
     InjectionKind kind;
-    const char* name;
-    std::vector<const char*> required;
-    std::vector<const char*> optional;
+    VariantMembers members;  // besides "at" and "kind"
 };
 
-// Which members each kind reads besides "at" and "kind".
-const std::array<KindMembers, 4>& kind_table() {
-    static const std::array<KindMembers, 4> table{{
-        {InjectionKind::Deploy, "deploy", {"service"}, {"image", "behaviour", "circuitBreaker"}},
-        {InjectionKind::KillTasks, "killTasks", {"service"}, {"count"}},
-        {InjectionKind::AzOutage, "azOutage", {"availabilityZone", "duration"}, {}},
-        {InjectionKind::SlowStarts, "slowStarts", {"factor", "duration"}, {}},
+const std::array<Kind, 4>& kind_table() {
+    static const std::array<Kind, 4> table{{
+        {InjectionKind::Deploy, {"deploy", {"service"}, {"image", "behaviour", "circuitBreaker"}}},
+        {InjectionKind::KillTasks, {"killTasks", {"service"}, {"count"}}},
+        {InjectionKind::AzOutage, {"azOutage", {"availabilityZone", "duration"}, {}}},
+        {InjectionKind::SlowStarts, {"slowStarts", {"factor", "duration"}, {}}},
     }};
     return table;
 }
 
-bool contains(const std::vector<const char*>& names, const std::string& name) {
-    return std::any_of(names.begin(), names.end(), [&](const char* candidate) { return name == candidate; });
-}
-
-FieldError read_kind(const ObjectFields& fields, const KindMembers*& out) {
+FieldError read_kind(const ObjectFields& fields, const Kind*& out) {
     if (auto error = fields.require("kind", "one of deploy, killTasks, azOutage, slowStarts")) return error;
     const json& value = *fields.find("kind");
     for (const auto& entry : kind_table()) {
-        if (value.is_string() && value.get_ref<const std::string&>() == entry.name) {
+        if (value.is_string() && value.get_ref<const std::string&>() == entry.members.name) {
             out = &entry;
             return std::nullopt;
         }
     }
     return fields.path_of("kind") + ": expected one of deploy, killTasks, azOutage, slowStarts, got " +
            describe_json(value);
-}
-
-FieldError check_kind_members(const ObjectFields& fields, const json& value, const KindMembers& kind) {
-    std::vector<const char*> used = kind.required;
-    used.insert(used.end(), kind.optional.begin(), kind.optional.end());
-    for (const auto& [key, member] : value.items()) {
-        if (key == "at" || key == "kind" || contains(used, key)) continue;
-        return fields.path_of(key) + ": not used by kind \"" + kind.name + "\" (it uses " + comma_list(used) +
-               ")";
-    }
-    for (const char* key : kind.required) {
-        if (auto error = fields.require(
-                key, "kind \"" + std::string(kind.name) + "\" needs " + comma_list(kind.required))) {
-            return error;
-        }
-    }
-    return std::nullopt;
 }
 
 FieldError read_behaviour(const ObjectFields& fields, TaskBehaviour& out) {
@@ -126,9 +101,9 @@ FieldError read_event(const json& value, const std::string& path, const api::sce
         return fields.path_of("at") + ": " + duration_text(out.at) +
                " is not before the end of the run (duration " + duration_text(run_duration) + ")";
     }
-    const KindMembers* kind = nullptr;
+    const Kind* kind = nullptr;
     if (auto error = read_kind(fields, kind)) return error;
-    if (auto error = check_kind_members(fields, value, *kind)) return error;
+    if (auto error = check_variant_members(fields, kind->members, "kind", {"at", "kind"})) return error;
     out.kind = kind->kind;
     return read_effect(fields, scenario, out);
 }

@@ -1,5 +1,6 @@
 #include "sim/spec/json_fields.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -156,6 +157,24 @@ FieldError ObjectFields::unsigned_integer(const std::string& key, std::uint64_t&
 FieldError ObjectFields::require(const std::string& key, const std::string& why) const {
     if (has(key)) return std::nullopt;
     return path_of(key) + ": missing (" + why + ")";
+}
+
+FieldError check_variant_members(const ObjectFields& fields, const VariantMembers& variant, const char* word,
+                                 std::initializer_list<const char*> common) {
+    std::vector<const char*> used = variant.required;
+    used.insert(used.end(), variant.optional.begin(), variant.optional.end());
+    const auto named = [](const auto& names, const std::string& key) {
+        return std::any_of(names.begin(), names.end(), [&](const char* name) { return key == name; });
+    };
+    const std::string which = std::string(word) + " \"" + variant.name + "\"";
+    for (const auto& [key, member] : fields.object().items()) {
+        if (named(common, key) || named(used, key)) continue;
+        return fields.path_of(key) + ": not used by " + which + " (it uses " + comma_list(used) + ")";
+    }
+    for (const char* key : variant.required) {
+        if (auto error = fields.require(key, which + " needs " + comma_list(variant.required))) return error;
+    }
+    return std::nullopt;
 }
 
 }  // namespace ecsemu::sim

@@ -42,6 +42,21 @@ FieldError read_duration(const nlohmann::json& value, const std::string& path, c
 // A non-empty string.
 FieldError read_text(const nlohmann::json& value, const std::string& path, std::string& out);
 
+class ObjectFields;
+
+// The members one variant of an object reads (a traffic shape, an event kind), besides the ones every
+// variant has.
+struct VariantMembers {
+    const char* name;  // "step", "deploy"
+    std::vector<const char*> required;
+    std::vector<const char*> optional;
+};
+
+// "<path>.<key>: not used by <word> \"<name>\" (it uses ...)" for a member that is neither common nor the
+// variant's, then "<path>.<key>: missing (<word> \"<name>\" needs ...)" for a required one that is absent.
+FieldError check_variant_members(const ObjectFields& fields, const VariantMembers& variant, const char* word,
+                                 std::initializer_list<const char*> common);
+
 // The members of one object. The object must outlive the reader.
 class ObjectFields {
 public:
@@ -51,6 +66,7 @@ public:
     FieldError check(std::initializer_list<const char*> known) const;
 
     const nlohmann::json* find(const std::string& key) const;
+    const nlohmann::json& object() const { return object_; }
     bool has(const std::string& key) const { return find(key) != nullptr; }
     const std::string& path() const { return path_; }
     std::string path_of(const std::string& key) const { return path_ + "." + key; }

@@ -13,61 +13,35 @@ namespace {
 
 using nlohmann::json;
 
-struct ShapeMembers {
+struct Shape {
     TrafficShape shape;
-    const char* name;
-    std::vector<const char*> required;
-    std::vector<const char*> optional;
+    VariantMembers members;  // besides "shape" and "noise", which apply to all
 };
 
-// Which of the shape-specific members each shape reads ("shape" and "noise" apply to all).
-const std::array<ShapeMembers, 6>& shape_table() {
-    static const std::array<ShapeMembers, 6> table{{
-        {TrafficShape::Constant, "constant", {"rps"}, {}},
-        {TrafficShape::Step, "step", {"steps"}, {"rps"}},
-        {TrafficShape::Ramp, "ramp", {"toRps", "duration"}, {"rps", "start"}},
-        {TrafficShape::Diurnal, "diurnal", {"peakRps"}, {"rps", "peakHourUtc"}},
-        {TrafficShape::Spike, "spike", {"peakRps", "start", "duration"}, {"rps", "rise"}},
-        {TrafficShape::Trace, "trace", {"trace"}, {}},
+const std::array<Shape, 6>& shape_table() {
+    static const std::array<Shape, 6> table{{
+        {TrafficShape::Constant, {"constant", {"rps"}, {}}},
+        {TrafficShape::Step, {"step", {"steps"}, {"rps"}}},
+        {TrafficShape::Ramp, {"ramp", {"toRps", "duration"}, {"rps", "start"}}},
+        {TrafficShape::Diurnal, {"diurnal", {"peakRps"}, {"rps", "peakHourUtc"}}},
+        {TrafficShape::Spike, {"spike", {"peakRps", "start", "duration"}, {"rps", "rise"}}},
+        {TrafficShape::Trace, {"trace", {"trace"}, {}}},
     }};
     return table;
 }
 
-bool contains(const std::vector<const char*>& names, const std::string& name) {
-    for (const char* candidate : names) {
-        if (name == candidate) return true;
-    }
-    return false;
-}
-
-FieldError read_shape(const ObjectFields& fields, const ShapeMembers*& out) {
+FieldError read_shape(const ObjectFields& fields, const Shape*& out) {
     out = &shape_table()[0];
     const json* value = fields.find("shape");
     if (value == nullptr) return std::nullopt;
     for (const auto& entry : shape_table()) {
-        if (value->is_string() && value->get_ref<const std::string&>() == entry.name) {
+        if (value->is_string() && value->get_ref<const std::string&>() == entry.members.name) {
             out = &entry;
             return std::nullopt;
         }
     }
     return fields.path_of("shape") + ": expected one of constant, step, ramp, diurnal, spike, trace, got " +
            describe_json(*value);
-}
-
-FieldError check_shape_members(const ObjectFields& fields, const json& value, const ShapeMembers& shape) {
-    std::vector<const char*> used = shape.required;
-    used.insert(used.end(), shape.optional.begin(), shape.optional.end());
-    for (const auto& [key, member] : value.items()) {
-        if (key == "shape" || key == "noise" || contains(used, key)) continue;
-        return fields.path_of(key) + ": not used by shape \"" + shape.name + "\" (it uses " +
-               comma_list(used) + ")";
-    }
-    for (const char* key : shape.required) {
-        const std::string why =
-            "shape \"" + std::string(shape.name) + "\" needs " + comma_list(shape.required);
-        if (auto error = fields.require(key, why)) return error;
-    }
-    return std::nullopt;
 }
 
 // A number of hours (14.5) or "HH:MM" ("14:30").
@@ -144,9 +118,9 @@ FieldError read_traffic(const json& value, const std::string& path, const std::s
                                    "duration", "rise", "trace", "noise"})) {
         return error;
     }
-    const ShapeMembers* shape = nullptr;
+    const Shape* shape = nullptr;
     if (auto error = read_shape(fields, shape)) return error;
-    if (auto error = check_shape_members(fields, value, *shape)) return error;
+    if (auto error = check_variant_members(fields, shape->members, "shape", {"shape", "noise"})) return error;
     out.shape = shape->shape;
     if (auto error = read_rates(fields, out)) return error;
     if (auto error = read_peak_hour(fields, out.peak_hour_utc)) return error;

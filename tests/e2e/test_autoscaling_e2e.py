@@ -151,36 +151,57 @@ def activity_to(activity):
 
 
 def simulator_agrees(ctx):
-    """The same stack and the same load (the requests the ALB counted in each emulated minute) in `ecsemu sim`
-    make the same scaling decisions: every scale-out and the scale-in, to the same desired counts, each at
-    the same emulated time within one metric period."""
+    """The same stack and the same load, minute by minute, in `ecsemu sim` make the same scaling decisions:
+    every scale-out and the scale-in, to the same desired counts, each at the same emulated time within one
+    metric period."""
     activities = ctx.aas.describe_scaling_activities(ServiceNamespace="ecs", ResourceId=RESOURCE)["ScalingActivities"]
     decisions = sorted((a for a in activities if "-AlarmHigh-" in a["Cause"] or "-AlarmLow-" in a["Cause"]),
                        key=lambda a: a["StartTime"])
     check(decisions, "no scaling activity")
-    # The load as the ALB counted it, minute by minute (RequestCount): the emulator's load starts and stops
-    # mid-minute, and the simulator replays those minutes as steps of the same average rate.
+    # The load minute by minute. The ALB's RequestCount says which minutes were loaded (the emulator's load
+    # starts and stops mid-minute). The stubs charge 20 ms of CPU per request over the real length of each
+    # minute's window, nominally one second at --time-scale 60 but longer or shorter when a tick comes late, so
+    # the CPU each minute really carried is read back from CPUUtilization (average over SampleCount tasks,
+    # less the stubs' 1 % idle); the ALB's count and the stubs' CPU windows are not cut at quite the same
+    # instant either. A saturated minute (capped at 100 %) hides the demand: it replays at least enough to
+    # saturate that many tasks (or the request count at the nominal rate, if more).
     lb = ctx.elbv2.describe_load_balancers(Names=["ielts-prod-alb"])["LoadBalancers"][0]
     end = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=2)
+    window = {"StartTime": end - datetime.timedelta(hours=4), "EndTime": end, "Period": 60}
     counts = ctx.cloudwatch.get_metric_statistics(
         Namespace="AWS/ApplicationELB", MetricName="RequestCount",
         Dimensions=[{"Name": "LoadBalancer", "Value": lb["LoadBalancerArn"].split(":loadbalancer/", 1)[1]}],
-        StartTime=end - datetime.timedelta(hours=4), EndTime=end, Period=60, Statistics=["Sum"])["Datapoints"]
+        Statistics=["Sum"], **window)["Datapoints"]
     per_minute = {p["Timestamp"]: p["Sum"] for p in counts if p["Sum"] > 0}
     check(per_minute, "no RequestCount datapoint")
+    cpu = {p["Timestamp"]: p for p in ctx.cloudwatch.get_metric_statistics(
+        Namespace="AWS/ECS", MetricName="CPUUtilization", Dimensions=CPU_DIMENSIONS,
+        Statistics=["Average", "SampleCount"], **window)["Datapoints"]}
+    task_definition = ctx.ecs.describe_task_definition(taskDefinition=ctx.backend()["taskDefinition"])
+    task_vcpu = int(task_definition["taskDefinition"]["cpu"]) / 1024.0
     load_start = min(per_minute)
     load_minutes = int((max(per_minute) - load_start).total_seconds() // 60) + 1
     emulator = [("out" if "-AlarmHigh-" in a["Cause"] else "in", (a["StartTime"] - load_start).total_seconds(),
                  activity_to(a)) for a in decisions]
 
-    # The emulator's stubs charge 20 ms of CPU per request over real time, and each real second is an emulated
-    # minute: N requests in an emulated minute are N / 60 emulated requests a second, each costing
-    # TIME_SCALE x 20 ms of emulated CPU.
+    cpu_s_per_request = 0.020 * TIME_SCALE  # emulated CPU seconds a request costs at the nominal tick
     lead_s = 300
     steps = []
+    replayed = []
     for minute in range(load_minutes + 1):
         at = load_start + datetime.timedelta(minutes=minute)
-        steps.append({"at": "%ds" % (lead_s + 60 * minute), "rps": per_minute.get(at, 0) / 60.0})
+        point = cpu.get(at)
+        if point is not None and point["Average"] < 99:
+            demand_vcpu = max(0.0, point["Average"] - 1.0) / 100.0 * point["SampleCount"] * task_vcpu
+            rps = demand_vcpu / cpu_s_per_request
+        elif point is not None:
+            saturating = 1.2 * point["SampleCount"] * task_vcpu / cpu_s_per_request
+            rps = max(per_minute.get(at, 0) / 60.0, saturating)
+        else:
+            rps = per_minute.get(at, 0) / 60.0
+        steps.append({"at": "%ds" % (lead_s + 60 * minute), "rps": rps})
+        replayed.append("%d req, %s %% -> %.2f rps" % (per_minute.get(at, 0),
+                                                       "-" if point is None else "%.0f" % point["Average"], rps))
     work = h.TempDir("ecsemu-agree-")
     scenario = os.path.join(work.path, "agree.json")
     with open(scenario, "w") as f:
@@ -198,8 +219,7 @@ def simulator_agrees(ctx):
         simulated = [("out" if e["kind"] == "scale-out" else "in", e["offsetSeconds"] - lead_s, e["to"])
                      for e in map(json.loads, f)
                      if e["kind"] in ("scale-out", "scale-in") and e["service"] == BACKEND]
-    print("  requests per emulated minute: %s" % [int(per_minute.get(load_start + datetime.timedelta(minutes=m), 0))
-                                                  for m in range(load_minutes)])
+    print("  per emulated minute: %s" % "; ".join(replayed))
     print("  decisions (kind, s after the first loaded minute began, to):")
     print("    emulator:  %s" % ", ".join("%s %.0f s -> %d" % d for d in emulator))
     print("    simulator: %s" % ", ".join("%s %.0f s -> %d" % d for d in simulated))

@@ -76,12 +76,7 @@ bool has_container_health_checks(const ecs::TaskDefinition& task_definition) {
 std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service) {
     std::vector<const ecs::Task*> out;
     auto launched = ecs::tasks_launched_for(state, service.cluster_name, service.name);
-    // Unless a replaced record shares the name, every task launched under it belongs to the one record.
-    const bool name_reused = std::any_of(
-        state.replaced_services.begin(), state.replaced_services.end(), [&](const ecs::Service& s) {
-            return s.cluster_name == service.cluster_name && s.name == service.name;
-        });
-    if (!name_reused) {
+    if (!name_reused(state, service.cluster_name, service.name)) {
         const ecs::Service* current = ecs::find_service(state, service.cluster_name, service.name);
         return current == &service ? launched : out;
     }

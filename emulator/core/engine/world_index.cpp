@@ -62,6 +62,13 @@ const ecs::Service* owner_service(const ecs::EcsState& state, const ecs::Task& t
     return owner_service(const_cast<ecs::EcsState&>(state), task);
 }
 
+bool name_reused(const ecs::EcsState& state, const std::string& cluster_name,
+                 const std::string& service_name) {
+    return std::any_of(
+        state.replaced_services.begin(), state.replaced_services.end(),
+        [&](const ecs::Service& s) { return s.cluster_name == cluster_name && s.name == service_name; });
+}
+
 ecs::Service* owner_service(ecs::EcsState& state, const ecs::Task& task) {
     if (task.service_name.empty()) return nullptr;
     ecs::Service* current = nullptr;
@@ -70,13 +77,9 @@ ecs::Service* owner_service(ecs::EcsState& state, const ecs::Task& task) {
             current = &found->second;
         }
     }
-    // Most names were never reused: then the current record is the only candidate, and the rules below
-    // pick it whatever the deployments and creation times say.
-    const bool name_reused = std::any_of(
-        state.replaced_services.begin(), state.replaced_services.end(), [&](const ecs::Service& s) {
-            return s.cluster_name == task.cluster_name && s.name == task.service_name;
-        });
-    if (!name_reused) return current;
+    // Then the current record is the only candidate, and the rules below pick it whatever the deployments
+    // and creation times say.
+    if (!name_reused(state, task.cluster_name, task.service_name)) return current;
     std::vector<ecs::Service*> candidates;
     if (current != nullptr) candidates.push_back(current);
     for (auto& service : state.replaced_services) {

@@ -34,6 +34,11 @@ ecs::Service* find_service(ecs::EcsWorld& world, const ServiceKey& key);
 std::vector<ServiceKey> live_service_keys(const std::string& region_key, const ecs::EcsState& state);
 std::vector<ServiceKey> live_service_keys(const ecs::EcsWorld& world);
 
+// Whether a DRAINING record that a CreateService of the same name replaced still shares `service_name` in
+// the cluster. Most names never are: then every task launched under the name belongs to the one record.
+bool name_reused(const ecs::EcsState& state, const std::string& cluster_name,
+                 const std::string& service_name);
+
 // The service record a task of a service belongs to, among the records of that name in the task's cluster:
 // the one whose deployments[] has the task's deployment; failing that (the deployment drained out), the
 // newest created no later than the task. nullptr for standalone tasks.

@@ -361,12 +361,13 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
         ApplyContext context{region.state, ec2_, ids_, log_, now, key.label()};
         const AppliedPlan applied = apply_service_plan(context, *service, plan);
         changed = true;
-        attend_service_tasks(key.region_key, region.state, *service);
         if (applied.launch_failures > 0) {
             wakeup = now + knobs_.launch_retry_delay;
             break;
         }
     }
+    // The plans launched and told tasks to stop: those move in the next advance.
+    if (changed) attend_service_tasks(key.region_key, region.state, *service);
     sync_deployment_desired_counts(region.state, *service, now);
     if (wakeup) {
         wakeups_[key] = *wakeup;
@@ -436,26 +437,23 @@ void Engine::attach_load_balancers(LoadBalancerTargets& targets) {
 }
 
 void Engine::on_target_health_changed(const std::string& account_id, const std::string& region) {
-    const auto region_key = ecs::EcsWorld::region_key(account_id, region);
-    const auto it = world_.regions().find(region_key);
-    if (it == world_.regions().end()) return;
-    for (const auto& [cluster, services] : it->second.state.services) {
-        for (const auto& [name, service] : services) {
-            if (!service.load_balancers.empty() && service.status != ecs::ServiceStatus::Inactive)
-                dirty_.insert(key_of(region_key, service));
-        }
-    }
-    if (!dirty_.empty()) request_pass_at(clock_.now());
+    mark_load_balanced_services(account_id, region, nullptr);
 }
 
 void Engine::on_target_group_health_changed(const std::string& account_id, const std::string& region,
                                             const std::string& target_group_arn) {
+    mark_load_balanced_services(account_id, region, &target_group_arn);
+}
+
+void Engine::mark_load_balanced_services(const std::string& account_id, const std::string& region,
+                                         const std::string* target_group_arn) {
     const auto region_key = ecs::EcsWorld::region_key(account_id, region);
     const auto it = world_.regions().find(region_key);
     if (it == world_.regions().end()) return;
     const auto fronts = [&](const ecs::Service& service) {
-        return std::any_of(service.load_balancers.begin(), service.load_balancers.end(),
-                           [&](const auto& lb) { return lb.target_group_arn == target_group_arn; });
+        return std::any_of(service.load_balancers.begin(), service.load_balancers.end(), [&](const auto& lb) {
+            return target_group_arn == nullptr || lb.target_group_arn == *target_group_arn;
+        });
     };
     bool marked = false;
     for (const auto& [cluster, services] : it->second.state.services) {

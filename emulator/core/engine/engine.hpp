@@ -145,6 +145,10 @@ private:
     void mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task);
     // The target-health seam: nothing fills it until the ALB emulation exists (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;
+    // Marks dirty the live services with loadBalancers in the region (those fronted by `target_group_arn`
+    // when it is given) and asks for a pass.
+    void mark_load_balanced_services(const std::string& account_id, const std::string& region,
+                                     const std::string* target_group_arn);
     void register_targets(ecs::EcsRegion& region, ecs::Service& owner, ecs::Task& task, Instant now);
     void register_in_service_connect(ecs::EcsRegion& region, const ecs::Service& owner, ecs::Task& task,
                                      Instant now);

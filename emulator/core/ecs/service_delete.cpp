@@ -31,26 +31,30 @@ bool finish_draining(const EcsState& state, Service& service) {
     return true;
 }
 
-DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const Service& service,
-                                            const std::string& deployment_id) {
+namespace {
+
+// RUNNING and pending tasks launched under the service's name whose deployment `counted` accepts.
+template <class Counted>
+DeploymentTaskCounts count_tasks(const EcsState& state, const Service& service, Counted counted) {
     DeploymentTaskCounts counts;
-    if (deployment_id.empty()) return counts;
     for (const Task* task : tasks_launched_for(state, service.cluster_name, service.name)) {
-        if (task->deployment_id != deployment_id) continue;
+        if (task->deployment_id.empty() || !counted(task->deployment_id)) continue;
         if (task->last_status == TaskStatus::Running) ++counts.running;
         if (is_pending(task->last_status)) ++counts.pending;
     }
     return counts;
 }
 
+}  // namespace
+
+DeploymentTaskCounts count_deployment_tasks(const EcsState& state, const Service& service,
+                                            const std::string& deployment_id) {
+    return count_tasks(state, service, [&](const std::string& id) { return id == deployment_id; });
+}
+
 DeploymentTaskCounts count_service_tasks(const EcsState& state, const Service& service) {
-    DeploymentTaskCounts total;
-    for (const Task* task : tasks_launched_for(state, service.cluster_name, service.name)) {
-        if (task->deployment_id.empty() || service.find_deployment(task->deployment_id) == nullptr) continue;
-        if (task->last_status == TaskStatus::Running) ++total.running;
-        if (is_pending(task->last_status)) ++total.pending;
-    }
-    return total;
+    return count_tasks(state, service,
+                       [&](const std::string& id) { return service.find_deployment(id) != nullptr; });
 }
 
 std::vector<const Service*> list_services(const EcsState& state, const std::string& cluster_name,

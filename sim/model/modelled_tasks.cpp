@@ -170,11 +170,6 @@ void ModelledTasks::slow_starts(double factor, core::Instant until) {
     slow_until_ = until;
 }
 
-void ModelledTasks::charge_cpu(const std::string& task_id, double cpu_unit_ms) {
-    auto found = by_id_.find(task_id);
-    if (found != by_id_.end()) found->second->cpu_unit_ms += cpu_unit_ms;
-}
-
 std::vector<core::TaskUsage> ModelledTasks::take_usage() {
     const core::Instant now = clock_.now();
     const double window_ms = static_cast<double>((now - last_take_).ms);

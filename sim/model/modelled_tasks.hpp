@@ -64,9 +64,8 @@ public:
     // Start-up times of tasks started before `until` are multiplied by `factor`.
     void slow_starts(double factor, core::Instant until);
 
-    // The load model charges the CPU a task spent serving.
-    void charge_cpu(const std::string& task_id, double cpu_unit_ms);
-    // The same for a task find() returned (the traffic driver charges every running task every step).
+    // The load model charges the CPU a task spent serving, to the task find() returned (the traffic driver
+    // does it for every running task every step, so without a second lookup).
     static void charge_cpu(ModelledTask& task, double cpu_unit_ms) { task.cpu_unit_ms += cpu_unit_ms; }
 
     const ModelledTask* find(const std::string& task_id) const;

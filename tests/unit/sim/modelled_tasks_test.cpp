@@ -238,8 +238,9 @@ TEST_CASE("usage: charged CPU over the window plus an idle 1 %, and a quarter of
     r.tasks.start(launch("t1", "ap-southeast-1a", 1, false));
     r.tasks.start(launch("t22", "ap-southeast-1a", 1, false));
     r.clock.run_for(Duration::minutes(1));
-    (void)r.tasks.take_usage();                // start a clean window
-    r.tasks.charge_cpu("t1", 256.0 * 60'000);  // half of 512 units for the whole minute
+    (void)r.tasks.take_usage();  // start a clean window
+    REQUIRE(r.tasks.find("t1") != nullptr);
+    sim::ModelledTasks::charge_cpu(*r.tasks.find("t1"), 256.0 * 60'000);  // half of 512 units for the minute
     r.clock.run_for(Duration::minutes(1));
     const auto usage = r.tasks.take_usage();
     REQUIRE(usage.size() == 2);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "emulator/core/ecs/tasks.hpp"
+
 namespace ecsemu::sim {
 
 namespace {
@@ -147,13 +149,10 @@ std::string Injections::kill(const Injection& injection, const ServiceBinding& b
     const auto* region = ecs_.find_region(binding.account_id, binding.region);
     std::vector<std::pair<core::Instant, std::string>> running;
     if (region != nullptr) {
-        auto cluster = region->state.tasks.find(binding.cluster_name);
-        if (cluster != region->state.tasks.end()) {
-            for (const auto& [id, task] : cluster->second) {
-                if (task.service_name == binding.service_name &&
-                    task.last_status == core::ecs::TaskStatus::Running && tasks_.find(id) != nullptr)
-                    running.emplace_back(task.started_at.value_or(task.created_at), id);
-            }
+        for (const core::ecs::Task* task :
+             core::ecs::tasks_launched_for(region->state, binding.cluster_name, binding.service_name)) {
+            if (task->last_status == core::ecs::TaskStatus::Running && tasks_.find(task->id) != nullptr)
+                running.emplace_back(task->started_at.value_or(task->created_at), task->id);
         }
     }
     std::sort(running.begin(), running.end());

@@ -4,11 +4,24 @@
 // (ecs_scalable_resources.hpp); tests use a map.
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "emulator/core/errors.hpp"
 #include "emulator/core/time.hpp"
 
 namespace ecsemu::core::autoscaling {
+
+// An ECS service's resource id, "service/<cluster>/<service>" (both names non-empty, no further slash) ->
+// (cluster, service); nullopt for any other form.
+inline std::optional<std::pair<std::string, std::string>> parse_ecs_service_resource_id(
+    const std::string& resource_id) {
+    if (!resource_id.starts_with("service/")) return std::nullopt;
+    const std::string rest = resource_id.substr(8);
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 >= rest.size()) return std::nullopt;
+    if (rest.find('/', slash + 1) != std::string::npos) return std::nullopt;
+    return std::make_pair(rest.substr(0, slash), rest.substr(slash + 1));
+}
 
 struct ResourceCapacity {
     int desired = 0;

@@ -11,19 +11,6 @@ namespace {
 
 constexpr std::size_t kMaxTags = 50;
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-    return text.compare(0, prefix.size(), prefix) == 0;
-}
-
-// service/<cluster>/<service>, both names non-empty and without further slashes.
-bool is_ecs_service_resource_id(const std::string& resource_id) {
-    if (!starts_with(resource_id, "service/")) return false;
-    const std::string rest = resource_id.substr(8);
-    const auto slash = rest.find('/');
-    return slash != std::string::npos && slash > 0 && slash + 1 < rest.size() &&
-           rest.find('/', slash + 1) == std::string::npos;
-}
-
 std::string default_role_arn(const std::string& account_id, const std::string& service_namespace) {
     if (service_namespace != kEcsNamespace) return "";
     return "arn:aws:iam::" + account_id +
@@ -37,7 +24,7 @@ Result<ResourceCapacity> check_ecs_resource(AutoScalingCall& call, const Registe
         return validation_error("Unsupported scalable dimension '" + spec.scalable_dimension +
                                 "' for service namespace 'ecs'. Supported: ecs:service:DesiredCount");
     }
-    if (!is_ecs_service_resource_id(spec.resource_id)) {
+    if (!parse_ecs_service_resource_id(spec.resource_id)) {
         return validation_error("Unsupported resource ID format for ECS: " + spec.resource_id +
                                 ". Expected service/<clusterName>/<serviceName>");
     }
@@ -173,12 +160,12 @@ Status deregister_scalable_target(AutoScalingCall& call, const std::string& serv
     }
     const std::string prefix = key + "|";
     for (auto it = state.policies.lower_bound(prefix);
-         it != state.policies.end() && starts_with(it->first, prefix);) {
+         it != state.policies.end() && it->first.starts_with(prefix);) {
         remove_alarms(call.cloudwatch, it->second);
         it = state.policies.erase(it);
     }
     for (auto it = state.scheduled.lower_bound(prefix);
-         it != state.scheduled.end() && starts_with(it->first, prefix);) {
+         it != state.scheduled.end() && it->first.starts_with(prefix);) {
         it = state.scheduled.erase(it);
     }
     state.memory.erase(key);

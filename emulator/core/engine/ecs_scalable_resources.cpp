@@ -1,28 +1,15 @@
 #include "emulator/core/engine/ecs_scalable_resources.hpp"
 
-#include <utility>
-
 #include "emulator/core/ecs/ecs_errors.hpp"
 #include "emulator/core/ecs/services.hpp"
 
 namespace ecsemu::core::engine {
 
-std::optional<std::pair<std::string, std::string>> parse_ecs_service_resource_id(
-    const std::string& resource_id) {
-    constexpr std::string_view kPrefix = "service/";
-    if (resource_id.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
-    const std::string rest = resource_id.substr(kPrefix.size());
-    const auto slash = rest.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 >= rest.size()) return std::nullopt;
-    if (rest.find('/', slash + 1) != std::string::npos) return std::nullopt;
-    return std::make_pair(rest.substr(0, slash), rest.substr(slash + 1));
-}
-
 std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity(
     const std::string& account_id, const std::string& region, const std::string& resource_id) const {
     const ecs::EcsWorld& world = world_;
     const ecs::EcsRegion* ecs_region = world.find_region(account_id, region);
-    const auto names = parse_ecs_service_resource_id(resource_id);
+    const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
     if (ecs_region == nullptr || !names) return std::nullopt;
     const ecs::Service* service = ecs::find_service(ecs_region->state, names->first, names->second);
     if (service == nullptr || service->status != ecs::ServiceStatus::Active) return std::nullopt;
@@ -40,7 +27,7 @@ std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity(
 Status EcsScalableResources::set_desired(const std::string& account_id, const std::string& region,
                                          const std::string& resource_id, int desired, Instant now) {
     ecs::EcsRegion* ecs_region = world_.find_region(account_id, region);
-    const auto names = parse_ecs_service_resource_id(resource_id);
+    const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
     if (ecs_region == nullptr || !names) return ecs::service_not_found();
     ecs::Service* service = ecs::find_service(ecs_region->state, names->first, names->second);
     if (service == nullptr) return ecs::service_not_found();

@@ -56,7 +56,7 @@ void Engine::on_api_mutation(const std::string& account_id, const std::string& r
 
 void Engine::on_capacity_change(const std::string& account_id, const std::string& region,
                                 const std::string& resource_id) {
-    const auto names = parse_ecs_service_resource_id(resource_id);
+    const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
     ecs::EcsRegion* found = world_.find_region(account_id, region);
     const ecs::Service* service =
         names && found != nullptr ? ecs::find_service(found->state, names->first, names->second) : nullptr;

@@ -17,10 +17,6 @@ double average(const core::metrics::MetricStore& store, const core::metrics::Met
     return points.front().statistics.sum / points.front().statistics.sample_count;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 TimelineRecorder::TimelineRecorder(core::Clock& clock, RecorderSources sources,
@@ -129,10 +125,10 @@ void TimelineRecorder::consume_change_log() {
         event.cause = entry.cause;
         switch (entry.kind) {
             case ChangeKind::TaskStatusChange:
-                if (ends_with(entry.detail, "-> RUNNING")) {
+                if (entry.detail.ends_with("-> RUNNING")) {
                     event.kind = "task-started";
                     event.detail = entry.detail;
-                } else if (ends_with(entry.detail, "-> STOPPED")) {
+                } else if (entry.detail.ends_with("-> STOPPED")) {
                     event.kind = "task-stopped";
                     event.detail = stopped_reason(entry.task_id);
                     if (event.detail.empty()) event.detail = entry.detail;

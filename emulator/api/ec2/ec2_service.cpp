@@ -37,10 +37,6 @@ Handler find_handler(std::string_view operation) {
     return nullptr;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 }  // namespace
 
 ApiResult Ec2Service::call(const ApiCall& call) {
@@ -62,7 +58,7 @@ ApiResult Ec2Service::call(const ApiCall& call) {
 
 bool Ec2Service::mutates(std::string_view operation) const {
     for (std::string_view prefix : {"Create", "Delete", "Authorize", "Revoke", "Modify"})
-        if (starts_with(operation, prefix)) return true;
+        if (operation.starts_with(prefix)) return true;
     return false;
 }
 

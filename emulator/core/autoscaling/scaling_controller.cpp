@@ -15,10 +15,6 @@ namespace {
 
 constexpr Duration kMetricLookback = Duration::minutes(3);
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-    return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 // The newest complete one-minute value of the alarm's metric, by the alarm's statistic.
 std::optional<double> latest_value(const cloudwatch::MetricAlarm& alarm, const metrics::MetricStore& store,
                                    Instant now) {
@@ -150,7 +146,7 @@ void ScalingController::scale_target(RegionRef& ref, const std::string& key, Sca
     std::vector<PolicyProposal> proposals;
     const std::string prefix = key + "|";
     for (auto it = ref.state.policies.lower_bound(prefix);
-         it != ref.state.policies.end() && starts_with(it->first, prefix); ++it) {
+         it != ref.state.policies.end() && it->first.starts_with(prefix); ++it) {
         const ScalingPolicy& policy = it->second;
         proposals.push_back(policy.target_tracking ? propose_target_tracking(policy, ref.cloudwatch, view)
                                                    : propose_step(policy, ref.cloudwatch, view));

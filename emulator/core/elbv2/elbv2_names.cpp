@@ -26,14 +26,10 @@ std::string_view resource_part(std::string_view arn) {
     return arn.substr(at);
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 // The text after "<type>/app/" of a load balancer ARN: "<name>/<id>".
 std::string_view after_type(std::string_view arn, std::string_view type) {
     const auto resource = resource_part(arn);
-    return starts_with(resource, type) ? resource.substr(type.size()) : std::string_view{};
+    return resource.starts_with(type) ? resource.substr(type.size()) : std::string_view{};
 }
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kHostedZones{{
@@ -79,12 +75,12 @@ std::string rule_arn(const std::string& listener_arn, const std::string& id) {
 }
 
 ArnKind kind_of_arn(const std::string& arn) {
-    if (!starts_with(arn, "arn:aws:elasticloadbalancing:")) return ArnKind::Unknown;
+    if (!arn.starts_with("arn:aws:elasticloadbalancing:")) return ArnKind::Unknown;
     const auto resource = resource_part(arn);
-    if (starts_with(resource, "loadbalancer/")) return ArnKind::LoadBalancer;
-    if (starts_with(resource, "targetgroup/")) return ArnKind::TargetGroup;
-    if (starts_with(resource, "listener/")) return ArnKind::Listener;
-    if (starts_with(resource, "listener-rule/")) return ArnKind::Rule;
+    if (resource.starts_with("loadbalancer/")) return ArnKind::LoadBalancer;
+    if (resource.starts_with("targetgroup/")) return ArnKind::TargetGroup;
+    if (resource.starts_with("listener/")) return ArnKind::Listener;
+    if (resource.starts_with("listener-rule/")) return ArnKind::Rule;
     return ArnKind::Unknown;
 }
 
@@ -102,7 +98,7 @@ Status validate_resource_name(const std::string& name, const std::string& what) 
     }
     if (name.front() == '-' || name.back() == '-')
         return validation_error(what + " name '" + name + "' cannot begin or end with '-'");
-    if (what == "Load balancer" && starts_with(name, "internal-"))
+    if (what == "Load balancer" && name.starts_with("internal-"))
         return validation_error("Load balancer name '" + name + "' cannot begin with 'internal-'");
     return Ok{};
 }

@@ -1,5 +1,7 @@
 """The aws commands of the user's guide (shared/seed/ecs-service-guide.md), read at run time so the tests run
-exactly what the user copies, byte for byte."""
+exactly what the user copies, byte for byte. A clone without the guide beside it (no ../shared, no
+ECSEMU_SHARED_DIR) reads the repository's copy, tests/e2e/guide/ecs-service-guide.md; test_guide_cli checks the
+copy still matches whenever both are there."""
 import os
 import re
 import shlex
@@ -9,8 +11,17 @@ import ecsemu_harness as h
 GUIDE_RELATIVE_PATH = os.path.join("seed", "ecs-service-guide.md")
 
 
+REPOSITORY_COPY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guide", "ecs-service-guide.md")
+
+
+def shared_guide_path():
+    """The user's guide itself, or None when this checkout has none beside it."""
+    path = os.path.join(h.shared_dir(), GUIDE_RELATIVE_PATH)
+    return path if os.path.isfile(path) else None
+
+
 def guide_path():
-    return os.path.join(h.shared_dir(), GUIDE_RELATIVE_PATH)
+    return shared_guide_path() or REPOSITORY_COPY
 
 
 def code_blocks(text):

@@ -384,6 +384,14 @@ def main():
             server.start()
         if not server.alive():
             return suite.finish()
+        with suite.case("the repository's copy of the guide matches the user's guide (when it is there)"):
+            shared = guide.shared_guide_path()
+            if shared is None:
+                print("    no shared guide beside this checkout: running the repository's copy")
+            else:
+                with open(shared, "rb") as a, open(guide.REPOSITORY_COPY, "rb") as b:
+                    h.check(a.read() == b.read(), "%s differs from %s: refresh the copy", shared,
+                            guide.REPOSITORY_COPY)
         for generation in ("v1", "v2"):
             with suite.case("%s: reset server; cli version" % generation):
                 server.reset()

@@ -29,6 +29,25 @@ Duration deregistration_delay(const elbv2::TargetGroup& group) {
     return Duration::seconds(seconds);
 }
 
+// What ECS makes of a target's state.
+scheduler::TargetHealth ecs_view_of(elbv2::TargetState state) {
+    using elbv2::TargetState;
+    switch (state) {
+        case TargetState::Initial:
+        case TargetState::Unused:  // its group lost its listener: it can never pass a check
+            return scheduler::TargetHealth::Initial;
+        case TargetState::Healthy:
+        case TargetState::Unavailable:  // health checks disabled: ALB routes to it
+            return scheduler::TargetHealth::Healthy;
+        case TargetState::Unhealthy:
+            return scheduler::TargetHealth::Unhealthy;
+        case TargetState::UnhealthyDraining:
+        case TargetState::Draining:
+            return scheduler::TargetHealth::Draining;
+    }
+    return scheduler::TargetHealth::None;
+}
+
 }  // namespace
 
 Elbv2Targets::Elbv2Targets(elbv2::Elbv2World& world, const Ec2Directory& ec2, ChangeHook on_change)
@@ -63,25 +82,15 @@ std::optional<Duration> Elbv2Targets::deregister_target(const std::string& accou
     return delay;
 }
 
-scheduler::TargetHealth Elbv2Targets::target_health(const std::string& account_id, const std::string& region,
-                                                    const TargetRef& target) const {
-    using elbv2::TargetState;
-    const elbv2::RegisteredTarget* registered = find(account_id, region, target);
-    if (registered == nullptr) return scheduler::TargetHealth::None;
-    switch (registered->health.state) {
-        case TargetState::Initial:
-        case TargetState::Unused:  // its group lost its listener: it can never pass a check
-            return scheduler::TargetHealth::Initial;
-        case TargetState::Healthy:
-        case TargetState::Unavailable:  // health checks disabled: ALB routes to it
-            return scheduler::TargetHealth::Healthy;
-        case TargetState::Unhealthy:
-            return scheduler::TargetHealth::Unhealthy;
-        case TargetState::UnhealthyDraining:
-        case TargetState::Draining:
-            return scheduler::TargetHealth::Draining;
-    }
-    return scheduler::TargetHealth::None;
+GroupTargetHealth Elbv2Targets::group_target_health(const std::string& account_id, const std::string& region,
+                                                    const std::string& target_group_arn) const {
+    GroupTargetHealth health;
+    const elbv2::TargetGroup* group = find_group(world_, account_id, region, target_group_arn);
+    if (group == nullptr) return health;
+    // The first registration of a pair is the one find() would answer with.
+    for (const auto& registered : group->targets)
+        health.emplace(std::make_pair(registered.id, registered.port), ecs_view_of(registered.health.state));
+    return health;
 }
 
 ecs::TargetGroupStatus Elbv2Targets::target_group_status(const std::string& account_id,

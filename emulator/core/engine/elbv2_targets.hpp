@@ -25,8 +25,8 @@ public:
                          Instant now) override;
     std::optional<Duration> deregister_target(const std::string& account_id, const std::string& region,
                                               const TargetRef& target, Instant now) override;
-    scheduler::TargetHealth target_health(const std::string& account_id, const std::string& region,
-                                          const TargetRef& target) const override;
+    GroupTargetHealth group_target_health(const std::string& account_id, const std::string& region,
+                                          const std::string& target_group_arn) const override;
 
     ecs::TargetGroupStatus target_group_status(const std::string& account_id, const std::string& region,
                                                const std::string& target_group_arn) const override;

@@ -1,6 +1,7 @@
 #include "emulator/core/engine/engine.hpp"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "emulator/core/ecs/services.hpp"
@@ -566,6 +567,7 @@ TargetHealthInput Engine::target_health_for(const ServiceKey& key) const {
     const auto region = world_.regions().find(key.region_key);
     if (service == nullptr || region == world_.regions().end()) return input;
     const auto& scope = region->second.state.scope;
+    std::map<std::string, GroupTargetHealth> groups;  // by target group ARN, asked as first needed
     for (const ecs::Task* task : tasks_of_service(region->second.state, *service)) {
         if (!task->is_live() || task->load_balancer_targets.empty()) continue;
         // Healthy only if healthy in every group, unhealthy if unhealthy in any, else the first group's
@@ -574,7 +576,16 @@ TargetHealthInput Engine::target_health_for(const ServiceKey& key) const {
         bool all_healthy = true;
         bool any_unhealthy = false;
         for (const auto& target : task->load_balancer_targets) {
-            const auto health = load_balancers_->target_health(scope.account_id, scope.region, target);
+            auto group = groups.find(target.target_group_arn);
+            if (group == groups.end()) {
+                group = groups
+                            .emplace(target.target_group_arn,
+                                     load_balancers_->group_target_health(scope.account_id, scope.region,
+                                                                          target.target_group_arn))
+                            .first;
+            }
+            const auto found = group->second.find(std::make_pair(target.ip, target.port));
+            const auto health = found == group->second.end() ? scheduler::TargetHealth::None : found->second;
             if (!combined) combined = health;
             all_healthy = all_healthy && health == scheduler::TargetHealth::Healthy;
             any_unhealthy = any_unhealthy || health == scheduler::TargetHealth::Unhealthy;

@@ -3,8 +3,10 @@
 // target group, deregister it (draining) and read the load balancer's opinion of it. The emulator and the
 // simulator implement this over the ELBv2 store (elbv2_targets.hpp), whose health the ALB control logic
 // advances; the engine hears of health changes through Engine::on_target_health_changed().
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "emulator/core/model/ecs_task.hpp"
 #include "emulator/core/scheduler/scheduler_enums.hpp"
@@ -13,6 +15,7 @@
 namespace ecsemu::core::engine {
 
 using TargetRef = ecs::TaskTarget;
+using GroupTargetHealth = std::map<std::pair<std::string, int>, scheduler::TargetHealth>;
 
 class LoadBalancerTargets {
 public:
@@ -25,9 +28,11 @@ public:
     virtual std::optional<Duration> deregister_target(const std::string& account_id,
                                                       const std::string& region, const TargetRef& target,
                                                       Instant now) = 0;
-    // None when the target is not registered (or its group is gone).
-    virtual scheduler::TargetHealth target_health(const std::string& account_id, const std::string& region,
-                                                  const TargetRef& target) const = 0;
+    // The load balancer's opinion of every target registered in the group (draining ones included), by
+    // (IP, port); a target that is absent has None. Empty when the group is gone. A reconcile asks once per
+    // group for all of a service's tasks, rather than searching the group once per task.
+    virtual GroupTargetHealth group_target_health(const std::string& account_id, const std::string& region,
+                                                  const std::string& target_group_arn) const = 0;
 };
 
 }  // namespace ecsemu::core::engine

@@ -7,6 +7,7 @@
 #include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/engine/model_mapping.hpp"
 #include "emulator/core/engine/world_index.hpp"
+#include "emulator/core/scheduler/condition_events.hpp"
 
 namespace ecsemu::core::engine {
 
@@ -24,18 +25,14 @@ scheduler::DeploymentView deployment_view(const ecs::Deployment& deployment) {
     return view;
 }
 
-scheduler::TaskView task_view(const ecs::Task& task, const TargetHealthInput& target_health) {
+scheduler::TaskView task_view(const ecs::Task& task, scheduler::TargetHealth target_health) {
     scheduler::TaskView view;
     view.id = task.id;
     view.deployment_id = task.deployment_id;
     view.last_status = to_scheduler(task.last_status);
     view.desired_status = to_scheduler(task.desired_status);
     view.health_status = to_scheduler(task.health_status);
-    if (target_health.connected) {
-        const auto it = target_health.by_task_id.find(task.id);
-        view.target_health =
-            it == target_health.by_task_id.end() ? scheduler::TargetHealth::None : it->second;
-    }
+    view.target_health = target_health;
     view.created_at = task.created_at;
     view.started_at = task.started_at;
     view.availability_zone = task.availability_zone;
@@ -109,14 +106,26 @@ scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2D
     view.subnets = subnet_views(state, ec2, service);
     for (const auto& deployment : service.deployments)
         view.deployments.push_back(deployment_view(deployment));
-    for (const ecs::Task* task : tasks_of_service(state, service))
-        view.tasks.push_back(task_view(*task, target_health));
+    // Both are in task id order: one walk pairs each task with its target health.
+    auto health = target_health.by_task_id.begin();
+    for (const ecs::Task* task : tasks_of_service(state, service)) {
+        while (health != target_health.by_task_id.end() && health->first < task->id) ++health;
+        const bool known = health != target_health.by_task_id.end() && health->first == task->id;
+        view.tasks.push_back(task_view(*task, known ? health->second : scheduler::TargetHealth::None));
+    }
     view.launch_backoff = backoff_view(service.launch_backoff);
     if (service.last_completed_deployment) {
         view.last_completed_deployment = scheduler::CompletedDeploymentRef{
             service.last_completed_deployment->id, service.last_completed_deployment->task_definition_arn};
     }
-    for (const auto& event : service.events) view.recent_events.push_back({event.message, event.created_at});
+    // The scheduler reads the events newest first and stops at the first that is not a condition event
+    // (condition_events.hpp), so the ones after it cannot change a plan. Copying all of them (up to a
+    // hundred) made the copies most of a busy service's reconcile.
+    const std::vector<std::string> conditions = scheduler::condition_messages(service.name);
+    for (const auto& event : service.events) {
+        view.recent_events.push_back({event.message, event.created_at});
+        if (std::find(conditions.begin(), conditions.end(), event.message) == conditions.end()) break;
+    }
     return view;
 }
 

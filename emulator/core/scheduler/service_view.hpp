@@ -91,7 +91,8 @@ struct ServiceView {
     LaunchBackoffState launch_backoff;
     std::optional<CompletedDeploymentRef> last_completed_deployment;
     // The service's events, newest first (as DescribeServices shows them). Only the ones younger than
-    // SchedulerKnobs::condition_event_repeat matter; the store may pass more.
+    // SchedulerKnobs::condition_event_repeat, up to the first that is not a condition event, matter; the
+    // store may pass more.
     std::vector<RecentEvent> recent_events;
 
     bool load_balanced() const { return !target_group_arn.empty(); }

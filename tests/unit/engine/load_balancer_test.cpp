@@ -36,10 +36,14 @@ public:
         it->second = TargetHealth::Draining;
         return deregistration_delay;
     }
-    TargetHealth target_health(const std::string&, const std::string&,
-                               const core::engine::TargetRef& target) const override {
-        const auto it = targets.find(key(target));
-        return it == targets.end() ? TargetHealth::None : it->second;
+    core::engine::GroupTargetHealth group_target_health(const std::string&, const std::string&,
+                                                        const std::string& target_group_arn) const override {
+        core::engine::GroupTargetHealth health;
+        for (const auto& [k, state] : targets) {
+            if (std::get<0>(k) == target_group_arn)
+                health.emplace(std::make_pair(std::get<1>(k), std::get<2>(k)), state);
+        }
+        return health;
     }
 
     // Every initial target passes its first check.

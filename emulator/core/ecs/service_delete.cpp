@@ -38,9 +38,13 @@ template <class Counted>
 DeploymentTaskCounts count_tasks(const EcsState& state, const Service& service, Counted counted) {
     DeploymentTaskCounts counts;
     for (const Task* task : tasks_launched_for(state, service.cluster_name, service.name)) {
-        if (task->deployment_id.empty() || !counted(task->deployment_id)) continue;
-        if (task->last_status == TaskStatus::Running) ++counts.running;
-        if (is_pending(task->last_status)) ++counts.pending;
+        const bool running = task->last_status == TaskStatus::Running;
+        const bool pending = is_pending(task->last_status);
+        // The status first: most of a busy service's tasks are STOPPED or stopping, and asking the
+        // deployment compares ids.
+        if ((!running && !pending) || task->deployment_id.empty() || !counted(task->deployment_id)) continue;
+        if (running) ++counts.running;
+        if (pending) ++counts.pending;
     }
     return counts;
 }

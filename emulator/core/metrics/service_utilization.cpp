@@ -63,15 +63,16 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
         ServiceUtilization cluster;
         for (const auto& [service_name, service] : services) {
             if (service.status != ecs::ServiceStatus::Active) continue;
+            ServiceUtilization* of_service = nullptr;  // made at the service's first RUNNING task
             for (const ecs::Task* task : ecs::tasks_launched_for(state, cluster_name, service_name)) {
                 if (task->last_status != ecs::TaskStatus::Running) continue;
+                if (of_service == nullptr) of_service = &utilization[service_name];
                 const double cpu_reserved = task->cpu_units.value_or(kDefaultTaskCpuUnits);
                 const double memory_reserved = task->memory_mib.value_or(kDefaultTaskMemoryMib);
                 const auto found = by_task.find(task->id);
                 const double cpu_used = found == by_task.end() ? 0 : found->second->cpu_units;
                 const double memory_used = found == by_task.end() ? 0 : found->second->memory_mib;
-                ServiceUtilization& of_service = utilization[service_name];
-                for (ServiceUtilization* group : {&of_service, &cluster}) {
+                for (ServiceUtilization* group : {of_service, &cluster}) {
                     group->cpu.add(cpu_used, cpu_reserved);
                     group->memory.add(memory_used, memory_reserved);
                 }

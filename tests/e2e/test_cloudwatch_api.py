@@ -8,9 +8,11 @@ DescribeAlarms, DescribeAlarmsForMetric, SetAlarmState, DeleteAlarms) and checks
 boto3 responses are validated against botocore's output shapes by the harness; CLI output is checked as parsed.
 """
 import datetime
+import gzip
 import json
 import sys
 import time
+import urllib.parse
 
 import ecsemu_harness as h
 from ecsemu_harness import check, check_eq, check_match, expect_client_error
@@ -56,6 +58,42 @@ def put_metric_data(c):
         {"MetricName": "Requests", "Dimensions": DIMENSIONS + [{"Name": "Route", "Value": "/api"}], "Value": 7,
          "Unit": "Count"},
     ])
+
+
+def compressed_put_metric_data(c):
+    """boto3 gzips PutMetricData bodies of 10,240 bytes or more (botocore's requestcompression trait), as
+    CloudWatch accepts; a Query client may do the same. Both land as if sent plain."""
+    sent = []
+    c.cw.meta.events.register("before-send.cloudwatch.PutMetricData",
+                              lambda request, **_: sent.append(request.headers.get("Content-Encoding")))
+    data = [{"MetricName": "Bulk%03d" % i, "Dimensions": [{"Name": "Shard", "Value": "shard-%d" % i}],
+             "Timestamp": utc_minute(2), "Values": [float(v) for v in range(20)], "Unit": "Count"}
+            for i in range(150)]
+    c.cw.put_metric_data(Namespace="Ielts/Bulk", MetricData=data)
+    check_eq([e.decode() if isinstance(e, bytes) else e for e in sent], ["gzip"], "boto3 compressed the request")
+    listed = c.cw.get_paginator("list_metrics").paginate(Namespace="Ielts/Bulk").build_full_result()["Metrics"]
+    check_eq(len(listed), 150, "every compressed metric listed")
+    out = c.cw.get_metric_statistics(Namespace="Ielts/Bulk", MetricName="Bulk149",
+                                     Dimensions=[{"Name": "Shard", "Value": "shard-149"}],
+                                     StartTime=utc_minute(10), EndTime=utc_minute(-1), Period=60,
+                                     Statistics=["Sum", "SampleCount"])
+    check_eq([(p["Sum"], p["SampleCount"]) for p in out["Datapoints"]], [(190.0, 20.0)], "the last metric's data")
+
+    form = {"Action": "PutMetricData", "Version": "2010-08-01", "Namespace": "Ielts/BulkQuery"}
+    for i in range(1, 401):
+        form["MetricData.member.%d.MetricName" % i] = "Q%03d" % i
+        form["MetricData.member.%d.Value" % i] = str(i)
+    body = gzip.compress(urllib.parse.urlencode(form).encode())
+    headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Content-Encoding": "gzip",
+               "X-Amz-Date": "20260101T000000Z", "Authorization": h.sigv4_authorization("monitoring")}
+    status, _, answer = h.http_request(c.server.host, c.server.port, "POST", "/", body=body, headers=headers)
+    check_eq(status, 200, "gzip Query PutMetricData: %r" % answer[:300])
+    listed = c.cw.get_paginator("list_metrics").paginate(Namespace="Ielts/BulkQuery").build_full_result()["Metrics"]
+    check_eq(len(listed), 400, "every metric of the gzip Query request listed")
+
+    headers["Content-Encoding"] = "br"
+    status, _, answer = h.http_request(c.server.host, c.server.port, "POST", "/", body=body, headers=headers)
+    check(status == 400 and b"MalformedQueryString" in answer, "unknown coding refused: %r %r", status, answer[:300])
 
 
 def get_metric_statistics(c):
@@ -258,6 +296,7 @@ def teardown(c):
 
 CASES = [
     ("PutMetricData", put_metric_data),
+    ("PutMetricData compressed (boto3 gzip, Query gzip)", compressed_put_metric_data),
     ("GetMetricStatistics", get_metric_statistics),
     ("GetMetricData", get_metric_data),
     ("ListMetrics", list_metrics),

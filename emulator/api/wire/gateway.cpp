@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "emulator/api/wire/content_encoding.hpp"
 #include "emulator/api/wire/journal_record.hpp"
 #include "emulator/api/wire/json_body.hpp"
 #include "emulator/api/wire/protocol_response.hpp"
@@ -29,6 +30,23 @@ std::string_view query_string_of(std::string_view target) {
 core::AwsError body_too_large(std::size_t limit) {
     return core::AwsError{"RequestEntityTooLarge",
                           "Request body must be at most " + std::to_string(limit) + " bytes.", 413};
+}
+
+// The body with its Content-Encoding undone (the same text when there is none). A body that cannot be
+// decoded gets the protocol's error for an unreadable body, `unreadable_code`.
+core::Result<std::string> decoded_body(const WireRequest& request, std::size_t max_bytes,
+                                       const char* unreadable_code) {
+    DecodedBody decoded = decode_content(request.header("Content-Encoding"), request.body, max_bytes);
+    switch (decoded.failure) {
+        case BodyDecodeFailure::None:
+            return std::move(decoded.text);
+        case BodyDecodeFailure::TooLarge:
+            return body_too_large(max_bytes);
+        case BodyDecodeFailure::Unsupported:
+        case BodyDecodeFailure::Malformed:
+            break;
+    }
+    return core::AwsError::client(unreadable_code, "Request body could not be decoded: " + decoded.text);
 }
 
 // A nlohmann exception out of a service means a parameter did not have the type the service read it as:
@@ -168,7 +186,15 @@ WireResponse Gateway::handle_json(const WireRequest& request, const std::vector<
     if (request.body.size() > config_.max_body_bytes) {
         return encode_error(context, body_too_large(config_.max_body_bytes));
     }
-    auto params = parse_json_request_body(request.body);
+    std::string_view body = request.body;
+    std::string decoded;
+    if (has_content_coding(request.header("Content-Encoding"))) {
+        auto result = decoded_body(request, config_.max_body_bytes, "SerializationException");
+        if (!result.ok()) return encode_error(context, result.error());
+        decoded = std::move(result).value();
+        body = decoded;
+    }
+    auto params = parse_json_request_body(body);
     if (!params.ok()) return encode_error(context, params.error());
 
     const ApiCall call = decoded_call(*service_route, std::string(parts.operation), origin,
@@ -192,7 +218,13 @@ WireResponse Gateway::handle_form(const WireRequest& request, const Origin& orig
     auto decoded = append_form_fields(query_string_of(request.target), fields);
     const auto content_type = request.header("Content-Type");
     if (decoded.ok() && (content_type.empty() || classify_content_type(content_type) == BodyFormat::Form)) {
-        decoded = append_form_fields(request.body, fields);
+        if (has_content_coding(request.header("Content-Encoding"))) {
+            auto body = decoded_body(request, config_.max_body_bytes, "MalformedQueryString");
+            if (!body.ok()) return encode_error(context, body.error());
+            decoded = append_form_fields(body.value(), fields);
+        } else {
+            decoded = append_form_fields(request.body, fields);
+        }
     }
     if (!decoded.ok()) return encode_error(context, decoded.error());
 

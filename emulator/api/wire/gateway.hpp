@@ -13,7 +13,10 @@
 //               MalformedQueryString (bad %-escapes, not UTF-8, names nested > 64 levels, more than
 //               FormLimits::max_fields fields, list positions outside 1..FormLimits::max_list_index).
 //               GET with the parameters in the query string is accepted, as AWS accepts it.
-//   Any:        RequestEntityTooLarge (413) above max_body_bytes; InternalFailure (500) when a service throws
+//   Bodies:     a Content-Encoding of gzip is undone first (the SDKs gzip large PutMetricData requests);
+//               another coding or a broken gzip stream is the protocol's unreadable-body error
+//               (SerializationException, MalformedQueryString).
+//   Any:        RequestEntityTooLarge (413) above max_body_bytes, sent or decoded; InternalFailure (500) when a service throws
 //               anything but a nlohmann::json exception (those are the caller's fault: a parameter had the
 //               wrong type, 400 SerializationException / InvalidParameterValue).
 //

@@ -223,6 +223,19 @@ bool address_taken(const EcsState& state, const std::string& subnet_id, const st
                        [](const Task* holder) { return holder->is_live(); });
 }
 
+std::vector<const Task*> tasks_with_address(const EcsState& state, const std::string& ipv4) {
+    std::vector<const Task*> out;
+    for (const auto& [subnet_id, addresses] : state.task_index.by_address) {
+        const auto holders = addresses.find(ipv4);
+        if (holders != addresses.end()) out.insert(out.end(), holders->second.begin(), holders->second.end());
+    }
+    // Subnets hold disjoint ranges within a VPC; only tasks in different VPCs can share an address.
+    std::sort(out.begin(), out.end(), [](const Task* a, const Task* b) {
+        return std::tie(a->cluster_name, a->id) < std::tie(b->cluster_name, b->id);
+    });
+    return out;
+}
+
 bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const std::string& task_id,
                          Instant cutoff) {
     const auto cluster = state.tasks.find(cluster_name);

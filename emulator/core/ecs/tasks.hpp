@@ -88,6 +88,8 @@ std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string
                                         const std::string& group);
 // Whether a live task (of any cluster) holds this private address in this subnet.
 bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4);
+// Every task whose ENI had `ipv4`, in any subnet (STOPPED ones included), in (cluster name, task id) order.
+std::vector<const Task*> tasks_with_address(const EcsState& state, const std::string& ipv4);
 
 // Removes the task from its cluster and the indexes if it is STOPPED with a stoppedAt before `cutoff`;
 // whether it did.

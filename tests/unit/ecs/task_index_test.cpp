@@ -78,6 +78,23 @@ TEST_CASE("An address is taken while a live task holds it, even when a stopped o
     CHECK_FALSE(core::ecs::address_taken(state, "subnet-a", "10.0.0.7"));
 }
 
+TEST_CASE("Every task that had an address, across subnets and clusters, in (cluster, id) order",
+          "[ecs][task-index]") {
+    EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
+    core::ecs::store_task(state, make_task("c3", "prod", "api", "10.0.0.7"));
+    core::ecs::store_task(state, make_task("b2", "dev", "api", "10.0.0.7"));
+    Task other_vpc = make_task("a1", "prod", "web", "10.0.0.7");
+    other_vpc.eni->subnet_id = "subnet-z";
+    core::ecs::store_task(state, std::move(other_vpc));
+    core::ecs::store_task(state, make_task("d4", "prod", "api", "10.0.0.8"));
+    stop(state, "prod", "c3", Instant{1000});
+
+    CHECK(ids_of(core::ecs::tasks_with_address(state, "10.0.0.7")) ==
+          std::vector<std::string>{"b2", "a1", "c3"});
+    CHECK(ids_of(core::ecs::tasks_with_address(state, "10.0.0.8")) == std::vector<std::string>{"d4"});
+    CHECK(core::ecs::tasks_with_address(state, "10.0.0.9").empty());
+}
+
 TEST_CASE("Forgetting a stopped task removes it from its cluster and every index", "[ecs][task-index]") {
     EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
     core::ecs::store_task(state, make_task("a1", "prod", "api", "10.0.0.1"));

@@ -51,11 +51,13 @@ void AlbController::on_api_mutation(const std::string& /*account_id*/, const std
     // One snapshot covers every region, and a pass walks them all: the region only says that something
     // changed.
     routing_dirty_ = true;
+    walk_all_ = true;
     request_pass_at(clock_.now());
 }
 
 void AlbController::reconcile_all() {
     routing_dirty_ = true;
+    walk_all_ = true;
     request_pass_at(clock_.now());
 }
 
@@ -70,6 +72,10 @@ void AlbController::reset() {
     health_changed_.clear();
     routing_change_at_.reset();
     routing_dirty_ = false;
+    walk_all_ = true;
+    in_use_.clear();
+    deadline_of_.clear();
+    deadlines_.clear();
     publish_snapshot(clock_.now());
 }
 
@@ -88,7 +94,14 @@ void AlbController::run_pass() {
     const Instant now = clock_.now();
     ++passes_;
     record_results(now);
-    walk_groups(now);
+    // A load balancer turning active or a slow-start step changes routing without an API call.
+    if (routing_change_at_ && *routing_change_at_ <= now) walk_all_ = true;
+    if (walk_all_) {
+        walk_groups(now);
+        track_all_deadlines();
+    } else {
+        walk_due_groups(now);
+    }
     if (routing_change_at_ && *routing_change_at_ <= now) routing_dirty_ = true;
     if (routing_dirty_) publish_snapshot(now);
     send_probes();
@@ -122,8 +135,9 @@ void AlbController::record_results(Instant now) {
 
 void AlbController::walk_groups(Instant now) {
     std::set<GroupKey> used_now;
+    in_use_.clear();
     for (auto& [region_key, region] : world_.regions()) {
-        const std::set<std::string> in_use = target_groups_in_use(region.state);
+        const std::set<std::string>& in_use = in_use_[region_key] = target_groups_in_use(region.state);
         for (auto& [arn, group] : region.state.target_groups) {
             walk_group(region_key, in_use, group, now);
             if (in_use.count(arn) != 0) used_now.insert({region_key, arn});
@@ -143,6 +157,54 @@ void AlbController::walk_groups(Instant now) {
     }
     if (used_now != used_groups_) routing_dirty_ = true;
     used_groups_ = std::move(used_now);
+}
+
+void AlbController::walk_due_groups(Instant now) {
+    // Between API mutations nothing decides a group's usage, registrations or check settings, so only the
+    // registrations whose check or drain end is due have anything to do; their groups are walked as the full
+    // walk would, in the same (region, ARN) order.
+    std::set<GroupKey> due;
+    while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
+        due.insert(deadlines_.begin()->second);
+        deadline_of_.erase(deadlines_.begin()->second);
+        deadlines_.erase(deadlines_.begin());
+    }
+    for (const GroupKey& key : due) {
+        const auto region = world_.regions().find(key.first);
+        if (region == world_.regions().end()) continue;
+        const auto group = region->second.state.target_groups.find(key.second);
+        if (group == region->second.state.target_groups.end()) continue;
+        walk_group(key.first, in_use_[key.first], group->second, now);
+        track_deadline(key, group->second);
+    }
+}
+
+void AlbController::track_deadline(const GroupKey& key, const TargetGroup& group) {
+    if (const auto old = deadline_of_.find(key); old != deadline_of_.end()) {
+        deadlines_.erase({old->second, key});
+        deadline_of_.erase(old);
+    }
+    const bool used = used_groups_.count(key) != 0;
+    std::optional<Instant> earliest;
+    for (const RegisteredTarget& target : group.targets) {
+        if (target.drain_until && (!earliest || *target.drain_until < *earliest))
+            earliest = target.drain_until;
+        if (used && target.next_check_at && !is_draining(target) &&
+            (!earliest || *target.next_check_at < *earliest))
+            earliest = target.next_check_at;
+    }
+    if (!earliest) return;
+    deadline_of_[key] = *earliest;
+    deadlines_.emplace(*earliest, key);
+}
+
+void AlbController::track_all_deadlines() {
+    walk_all_ = false;
+    deadline_of_.clear();
+    deadlines_.clear();
+    for (const auto& [region_key, region] : world_.regions()) {
+        for (const auto& [arn, group] : region.state.target_groups) track_deadline({region_key, arn}, group);
+    }
 }
 
 void AlbController::walk_group(const std::string& region_key, const std::set<std::string>& in_use,
@@ -231,11 +293,27 @@ void AlbController::check_target(const std::string& region_key, const TargetGrou
 
 void AlbController::publish_snapshot(Instant now) {
     routing_dirty_ = false;
+    routing_change_at_ = next_routing_change(world_, now);
+    if (!hooks_.publish) {
+        // Compiling walks every target of every group, at each health change: only worth it for a proxy.
+        snapshot_stale_since_ = now;
+        return;
+    }
     auto snapshot = std::make_shared<RoutingSnapshot>(compile_snapshot(world_, now, hooks_.resolve_dial));
     snapshot->version = next_version_++;
-    routing_change_at_ = next_routing_change(world_, now);
     snapshot_ = std::move(snapshot);
-    if (hooks_.publish) hooks_.publish(snapshot_);
+    hooks_.publish(snapshot_);
+}
+
+RoutingSnapshotPtr AlbController::current_snapshot() const {
+    if (snapshot_stale_since_) {
+        auto snapshot = std::make_shared<RoutingSnapshot>(
+            compile_snapshot(world_, *snapshot_stale_since_, hooks_.resolve_dial));
+        snapshot->version = next_version_++;
+        snapshot_ = std::move(snapshot);
+        snapshot_stale_since_.reset();
+    }
+    return snapshot_;
 }
 
 void AlbController::send_probes() {
@@ -271,18 +349,8 @@ void AlbController::notify_health_changes() {
 
 void AlbController::schedule_next_pass(Instant now) {
     std::optional<Instant> earliest = routing_change_at_;
-    const auto consider = [&](Instant at) {
-        if (!earliest || at < *earliest) earliest = at;
-    };
-    for (const auto& [region_key, region] : world_.regions()) {
-        for (const auto& [arn, group] : region.state.target_groups) {
-            const bool used = used_groups_.count({region_key, arn}) != 0;
-            for (const RegisteredTarget& target : group.targets) {
-                if (target.drain_until) consider(*target.drain_until);
-                if (used && target.next_check_at && !is_draining(target)) consider(*target.next_check_at);
-            }
-        }
-    }
+    if (!deadlines_.empty() && (!earliest || deadlines_.begin()->first < *earliest))
+        earliest = deadlines_.begin()->first;
     if (earliest) request_pass_at(std::max(*earliest, now));
 }
 

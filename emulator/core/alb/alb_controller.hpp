@@ -9,7 +9,9 @@
 //   1. reads clock.now() once;
 //   2. records the probe results that arrived (a result whose registration is gone, was re-registered or
 //      stopped being checked is dropped);
-//   3. walks every target group: removes registrations whose drain_until has passed; for groups in use
+//   3. walks the target groups (every one after an API mutation or a routing change in time, otherwise only
+//      those with a check or drain end due; walking the others would change nothing): removes
+//      registrations whose drain_until has passed; for groups in use
 //      (a listener's default action or a rule forwards to them) sends the checks that are due; for groups
 //      that stopped being in use, forgets their targets' health (they start over as initial when used
 //      again);
@@ -76,8 +78,9 @@ public:
     // The world was just emptied: forgets probes in flight and pending work, publishes an empty snapshot.
     void reset();
 
-    // The last published snapshot (an empty one before the first pass).
-    RoutingSnapshotPtr current_snapshot() const { return snapshot_; }
+    // The last published snapshot (an empty one before the first pass). Without a publish hook nobody routes
+    // with it (the simulator reads the ELBv2 store), so it is compiled only when asked for here.
+    RoutingSnapshotPtr current_snapshot() const;
     // When the controller's timer is due next (for tests and diagnostics).
     std::optional<Instant> next_pass_at() const { return timer_at_; }
     std::size_t passes() const { return passes_; }
@@ -109,6 +112,10 @@ private:
     void run_pass();
     void record_results(Instant now);
     void walk_groups(Instant now);
+    void walk_due_groups(Instant now);
+    // The group's next check or drain end, kept in deadlines_ for schedule_next_pass.
+    void track_deadline(const GroupKey& key, const elbv2::TargetGroup& group);
+    void track_all_deadlines();
     void walk_group(const std::string& region_key, const std::set<std::string>& in_use,
                     elbv2::TargetGroup& group, Instant now);
     void check_target(const std::string& region_key, const elbv2::TargetGroup& group,
@@ -131,10 +138,17 @@ private:
     std::set<GroupKey> used_groups_;    // groups that were in use at the last pass
     std::set<GroupKey> health_changed_;
     bool routing_dirty_ = true;
+    bool walk_all_ = true;  // an API mutation or routing change since the last full walk
+    // Each region's groups that a listener or rule forwards to, as of the last full walk (only the API
+    // changes them).
+    std::map<std::string, std::set<std::string>> in_use_;
+    std::map<GroupKey, Instant> deadline_of_;
+    std::set<std::pair<Instant, GroupKey>> deadlines_;
     std::optional<Instant> routing_change_at_;
     std::uint64_t next_sequence_ = 1;
-    std::uint64_t next_version_ = 1;
-    RoutingSnapshotPtr snapshot_;
+    mutable std::uint64_t next_version_ = 1;
+    mutable RoutingSnapshotPtr snapshot_;
+    mutable std::optional<Instant> snapshot_stale_since_;  // no publish hook: compile on demand, as of then
     std::optional<TimerId> timer_;
     std::optional<Instant> timer_at_;
     std::size_t passes_ = 0;

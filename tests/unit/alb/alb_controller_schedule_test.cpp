@@ -1,0 +1,148 @@
+// Between API mutations the controller walks only the groups with a check or drain end due. These cases pin
+// down that every target is still checked exactly on its own schedule, in the same order as a walk of every
+// group would send them, and that the routing snapshot is still right when nobody subscribes to it.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "emulator/core/alb/alb_controller.hpp"
+#include "sim/kernel/virtual_clock.hpp"
+#include "tests/unit/alb/alb_fixture.hpp"
+
+using namespace ecsemu::core;
+using namespace ecsemu::core::alb;
+using namespace ecsemu::test::alb;
+using elbv2::TargetState;
+
+namespace {
+
+const Instant kT0{1'700'000'000'000};
+
+Instant at(int seconds) {
+    return kT0 + Duration::seconds(seconds);
+}
+
+// Answers 200 at once and remembers when each target was asked.
+class TimedProbe final : public HealthProbe {
+public:
+    explicit TimedProbe(Clock& clock) : clock_(clock) {}
+    void probe(const ProbeRequest& request, std::function<void(ProbeResult)> done) override {
+        sent.emplace_back(request.dial_host, clock_.now());
+        done(ProbeResult{ProbeResult::Outcome::Response, 200});
+    }
+    std::vector<Instant> times_of(const std::string& host) const {
+        std::vector<Instant> times;
+        for (const auto& [to, when] : sent)
+            if (to == host) times.push_back(when);
+        return times;
+    }
+    std::vector<std::pair<std::string, Instant>> sent;
+
+private:
+    Clock& clock_;
+};
+
+struct ScheduleHarness {
+    elbv2::Elbv2World world;
+    elbv2::Elbv2State& state = build_guide_alb(world);
+    ecsemu::sim::VirtualClock clock{kT0};
+    TimedProbe probe{clock};
+    std::optional<AlbController> controller;
+
+    explicit ScheduleHarness(bool subscribed) {
+        AlbControllerHooks hooks;
+        if (subscribed) hooks.publish = [](RoutingSnapshotPtr) {};
+        controller.emplace(world, clock, probe, std::move(hooks));
+    }
+    void add(const std::string& group, const std::string& id) {
+        register_target(state, group, id, 80, clock.now());
+        controller->on_api_mutation(kAccount, kRegion);
+    }
+};
+
+std::vector<Instant> every(int first, int interval, int last) {
+    std::vector<Instant> times;
+    for (int t = first; t <= last; t += interval) times.push_back(at(t));
+    return times;
+}
+
+}  // namespace
+
+TEST_CASE("between API calls each target is checked on its own interval, group by group") {
+    ScheduleHarness h(true);
+    h.state.target_groups.at(kFrontendTg).health_check.interval_seconds = 30;
+    h.state.target_groups.at(kBackendTg).health_check.interval_seconds = 10;
+    h.add(kFrontendTg, "127.1.0.1");
+    h.clock.run_until(at(7));
+    h.add(kBackendTg, "127.1.0.2");
+    h.clock.run_until(at(13));
+    h.add(kFrontendTg, "127.1.0.3");
+    h.clock.run_until(at(125));
+
+    // The first check 1 s after the registration is seen, then one per interval.
+    CHECK(h.probe.times_of("127.1.0.1") == every(1, 30, 125));
+    CHECK(h.probe.times_of("127.1.0.2") == every(8, 10, 125));
+    CHECK(h.probe.times_of("127.1.0.3") == every(14, 30, 125));
+    CHECK(h.probe.sent.size() == 5 + 12 + 4);
+}
+
+TEST_CASE("checks due at the same instant in several groups go out in group order") {
+    ScheduleHarness h(true);
+    h.state.target_groups.at(kFrontendTg).health_check.interval_seconds = 10;
+    h.state.target_groups.at(kBackendTg).health_check.interval_seconds = 10;
+    h.add(kFrontendTg, "127.1.0.1");
+    h.add(kBackendTg, "127.1.0.2");
+    h.add(kFrontendTg, "127.1.0.3");
+    h.clock.run_until(at(31));
+    std::vector<std::string> at_21;
+    for (const auto& [host, when] : h.probe.sent)
+        if (when == at(21)) at_21.push_back(host);
+    // kBackendTg's ARN sorts before kFrontendTg's ("ielts-backend-tg" < "ielts-frontend-tg").
+    CHECK(at_21 == std::vector<std::string>{"127.1.0.2", "127.1.0.1", "127.1.0.3"});
+}
+
+TEST_CASE("a drain ends on time with no API call in between, while other groups keep their checks") {
+    ScheduleHarness h(true);
+    h.state.target_groups.at(kFrontendTg).attributes["deregistration_delay.timeout_seconds"] = "45";
+    h.state.target_groups.at(kBackendTg).health_check.interval_seconds = 10;
+    h.add(kFrontendTg, "127.1.0.1");
+    h.add(kBackendTg, "127.1.0.2");
+    h.clock.run_until(at(5));
+    auto* leaving = find_target(h.state, kFrontendTg, "127.1.0.1");
+    leaving->health = {TargetState::Draining, "Target.DeregistrationInProgress", ""};
+    leaving->drain_until = at(50);
+    h.controller->on_api_mutation(kAccount, kRegion);
+
+    h.clock.run_until(at(49));
+    CHECK(find_target(h.state, kFrontendTg, "127.1.0.1") != nullptr);
+    h.clock.run_until(at(50));
+    CHECK(find_target(h.state, kFrontendTg, "127.1.0.1") == nullptr);
+    CHECK(h.probe.times_of("127.1.0.2") == every(1, 10, 50));
+}
+
+TEST_CASE("without a subscriber the snapshot is compiled when asked, as of the last routing change") {
+    ScheduleHarness h(false);
+    h.add(kFrontendTg, "127.1.0.1");
+    h.clock.run_until(at(2));
+    const auto first = h.controller->current_snapshot();
+    const SnapshotTargetGroup* frontend = nullptr;
+    for (const auto& group : first->groups)
+        if (group.arn == kFrontendTg) frontend = &group;
+    REQUIRE(frontend != nullptr);
+    REQUIRE(frontend->targets.size() == 1);
+    CHECK(frontend->targets[0].id == "127.1.0.1");
+    // Asked again with nothing changed: the same snapshot, not a recompilation.
+    CHECK(h.controller->current_snapshot() == first);
+
+    find_target(h.state, kFrontendTg, "127.1.0.1")->health = {TargetState::Draining, "", ""};
+    find_target(h.state, kFrontendTg, "127.1.0.1")->drain_until = at(300);
+    h.controller->on_api_mutation(kAccount, kRegion);
+    h.clock.run_until(at(3));
+    const auto second = h.controller->current_snapshot();
+    CHECK(second->version > first->version);
+    for (const auto& group : second->groups)
+        if (group.arn == kFrontendTg) CHECK(group.targets.empty());
+}

@@ -20,7 +20,7 @@ STATS = re.compile(r"in ([0-9.]+) s wall: ([0-9]+) simulated s per wall s, ([0-9
                    r"([0-9]+) engine passes, peak ([0-9]+) tasks")
 
 
-def fleet_scenario(services, days):
+def fleet_scenario(services, days, alb=False):
     resources = [
         {"name": "vpc", "type": "ec2:CreateVpc", "request": {"CidrBlock": "10.0.0.0/16"}},
         {"name": "subnet-a", "type": "ec2:CreateSubnet",
@@ -32,13 +32,35 @@ def fleet_scenario(services, days):
             "family": "worker", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512",
             "memory": "1024", "containerDefinitions": [{"name": "app", "image": "worker:1", "essential": True}]}},
     ]
+    if alb:
+        # One load balancer, a target group per service behind a path rule, health checks every 30 s: the
+        # ALB's health checking and routing run for every task too.
+        resources[-1]["request"]["containerDefinitions"][0]["portMappings"] = [{"containerPort": 8080}]
+        resources += [
+            {"name": "alb", "type": "elbv2:CreateLoadBalancer", "request": {
+                "Name": "fleet-alb", "Type": "application", "Subnets": ["${subnet-a}", "${subnet-b}"]}},
+        ]
     models = {}
     for i in range(services):
         name = "svc-%03d" % i
-        resources.append({"name": name, "type": "ecs:CreateService", "request": {
-            "cluster": "fleet", "serviceName": name, "taskDefinition": "${td}", "desiredCount": 2,
-            "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {
-                "subnets": ["${subnet-a}", "${subnet-b}"], "assignPublicIp": "DISABLED"}}}})
+        service = {"cluster": "fleet", "serviceName": name, "taskDefinition": "${td}", "desiredCount": 2,
+                   "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {
+                       "subnets": ["${subnet-a}", "${subnet-b}"], "assignPublicIp": "DISABLED"}}}
+        if alb:
+            resources.append({"name": name + "-tg", "type": "elbv2:CreateTargetGroup", "request": {
+                "Name": name + "-tg", "Protocol": "HTTP", "Port": 8080, "VpcId": "${vpc}", "TargetType": "ip"}})
+            if i == 0:
+                resources.append({"name": "listener", "type": "elbv2:CreateListener", "request": {
+                    "LoadBalancerArn": "${alb}", "Protocol": "HTTP", "Port": 80,
+                    "DefaultActions": [{"Type": "forward", "TargetGroupArn": "${%s-tg}" % name}]}})
+            else:
+                resources.append({"name": name + "-rule", "type": "elbv2:CreateRule", "request": {
+                    "ListenerArn": "${listener}", "Priority": i,
+                    "Conditions": [{"Field": "path-pattern", "Values": ["/%s/*" % name]}],
+                    "Actions": [{"Type": "forward", "TargetGroupArn": "${%s-tg}" % name}]}})
+            service["loadBalancers"] = [{"targetGroupArn": "${%s-tg}" % name, "containerName": "app",
+                                         "containerPort": 8080}]
+        resources.append({"name": name, "type": "ecs:CreateService", "request": service})
         resource_id = "service/fleet/" + name
         resources.append({"name": name + "-target", "type": "application-autoscaling:RegisterScalableTarget",
                           "request": {"ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount",

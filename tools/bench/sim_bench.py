@@ -2,10 +2,12 @@
 """Simulator speed: how simulated time per wall second and clock events per second change with fleet size and
 duration. Runs `ecsemu sim` on scenarios/ielts.json (24 h, the peer every figure is compared with) and on
 generated fleets of N services (diurnal load peaking at 12:00 UTC, target tracking on CPU at 50 %, each service
-peaking near 100 tasks, so 100 services reach about 10,000), and prints the stderr statistics line of each run
-with its wall time as a multiple of the ielts day's (the peer measured in the same run).
+peaking near 100 tasks, so 100 services reach about 10,000), the same fleets behind one ALB for a day (every
+task is a target health-checked every 30 s), and prints the stderr statistics line of each run with its wall
+time as a multiple of the ielts day's (the peer measured in the same run).
 
     python3 tools/bench/sim_bench.py [--bin build/bin/ecsemu] [--services 10,100] [--days 1,7]
+                                     [--alb-services 10]
 """
 import argparse
 import json
@@ -96,6 +98,8 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin", "ecsemu"))
     parser.add_argument("--services", default="10,100")
     parser.add_argument("--days", default="1,7")
+    parser.add_argument("--alb-services", default="10",
+                        help="fleet sizes also run behind an ALB, for one day (empty: none)")
     args = parser.parse_args()
     rows = []
     peer = run_with_stats(args.bin, os.path.join(ROOT, "scenarios", "ielts.json"))
@@ -107,6 +111,11 @@ def main():
             with open(path, "w") as f:
                 json.dump(fleet_scenario(services, days), f)
             rows.append(("fleet %d services, %d d" % (services, days), run_with_stats(args.bin, path)))
+    for services in (int(s) for s in args.alb_services.split(",") if s):
+        path = os.path.join(work, "alb-fleet-%d-1d.json" % services)
+        with open(path, "w") as f:
+            json.dump(fleet_scenario(services, 1, alb=True), f)
+        rows.append(("ALB fleet %d services, 1 d" % services, run_with_stats(args.bin, path)))
     print("%-30s %10s %14s %12s %12s %10s %8s %9s" % ("run", "wall s", "sim s/wall s", "clock events",
                                                     "events/s", "passes", "peak", "x ielts"))
     for name, (wall, per_s, events, events_s, passes, peak) in rows:

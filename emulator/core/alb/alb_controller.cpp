@@ -26,6 +26,10 @@ int health_check_port(const TargetGroup& group, const RegisteredTarget& target) 
     return (error == std::errc() && end == port.data() + port.size()) ? value : target.port;
 }
 
+Duration deregistration_delay_of(const TargetGroup& group) {
+    return Duration::seconds(attribute_int(group.attributes, "deregistration_delay.timeout_seconds", 300));
+}
+
 RegisteredTarget* find_target(TargetGroup& group, const std::string& id, int port) {
     for (RegisteredTarget& target : group.targets)
         if (target.id == id && target.port == port) return &target;
@@ -74,7 +78,7 @@ void AlbController::reset() {
     routing_dirty_ = false;
     walk_all_ = true;
     in_use_.clear();
-    deadline_of_.clear();
+    groups_.clear();
     deadlines_.clear();
     publish_snapshot(clock_.now());
 }
@@ -100,7 +104,7 @@ void AlbController::run_pass() {
         walk_groups(now);
         track_all_deadlines();
     } else {
-        walk_due_groups(now);
+        walk_due_targets(now);
     }
     if (routing_change_at_ && *routing_change_at_ <= now) routing_dirty_ = true;
     if (routing_dirty_) publish_snapshot(now);
@@ -159,51 +163,85 @@ void AlbController::walk_groups(Instant now) {
     used_groups_ = std::move(used_now);
 }
 
-void AlbController::walk_due_groups(Instant now) {
+void AlbController::walk_due_targets(Instant now) {
     // Between API mutations nothing decides a group's usage, registrations or check settings, so only the
-    // registrations whose check or drain end is due have anything to do; their groups are walked as the full
-    // walk would, in the same (region, ARN) order.
-    std::set<GroupKey> due;
-    while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
-        due.insert(deadlines_.begin()->second);
-        deadline_of_.erase(deadlines_.begin()->second);
+    // registrations whose check or drain end is due have anything to do. They are visited as the full walk
+    // would visit them: by group in (region, ARN) order, then in registration order.
+    std::map<std::size_t, std::vector<std::size_t>> due;  // group number -> positions
+    while (!deadlines_.empty() && std::get<0>(*deadlines_.begin()) <= now) {
+        const auto [when, number, position] = *deadlines_.begin();
         deadlines_.erase(deadlines_.begin());
+        groups_[number].due_at[position].reset();
+        due[number].push_back(position);
     }
-    for (const GroupKey& key : due) {
+    for (auto& [number, positions] : due) {
+        const GroupKey& key = groups_[number].key;
         const auto region = world_.regions().find(key.first);
         if (region == world_.regions().end()) continue;
-        const auto group = region->second.state.target_groups.find(key.second);
-        if (group == region->second.state.target_groups.end()) continue;
-        walk_group(key.first, in_use_[key.first], group->second, now);
-        track_deadline(key, group->second);
+        const auto found = region->second.state.target_groups.find(key.second);
+        if (found == region->second.state.target_groups.end()) continue;
+        TargetGroup& group = found->second;
+        const bool used = in_use_[key.first].count(key.second) != 0;
+        const bool was_used = used_groups_.count(key) != 0;
+        const Duration delay = deregistration_delay_of(group);
+        std::sort(positions.begin(), positions.end());
+        bool changed = false;
+        std::vector<std::size_t> drained;
+        for (const std::size_t position : positions) {
+            if (position >= group.targets.size()) continue;
+            RegisteredTarget& target = group.targets[position];
+            if (visit_target(key.first, group, target, used, was_used, delay, now, changed))
+                drained.push_back(position);
+        }
+        // Erased after the visits, last first, so the positions above still named the right targets.
+        for (auto it = drained.rbegin(); it != drained.rend(); ++it)
+            group.targets.erase(group.targets.begin() + static_cast<std::ptrdiff_t>(*it));
+        if (!drained.empty()) {
+            track_group(number, group);
+        } else {
+            for (const std::size_t position : positions) {
+                if (position < group.targets.size())
+                    track_target(number, position, group.targets[position], used);
+            }
+        }
+        if (changed) {
+            health_changed_.insert(key);
+            routing_dirty_ = true;
+        }
     }
 }
 
-void AlbController::track_deadline(const GroupKey& key, const TargetGroup& group) {
-    if (const auto old = deadline_of_.find(key); old != deadline_of_.end()) {
-        deadlines_.erase({old->second, key});
-        deadline_of_.erase(old);
+void AlbController::track_target(std::size_t number, std::size_t position, const RegisteredTarget& target,
+                                 bool used) {
+    std::optional<Instant>& due_at = groups_[number].due_at[position];
+    if (due_at) deadlines_.erase({*due_at, number, position});
+    due_at.reset();
+    if (target.drain_until) due_at = target.drain_until;
+    if (used && target.next_check_at && !is_draining(target) && (!due_at || *target.next_check_at < *due_at))
+        due_at = target.next_check_at;
+    if (due_at) deadlines_.emplace(*due_at, number, position);
+}
+
+void AlbController::track_group(std::size_t number, const TargetGroup& group) {
+    GroupDeadlines& slot = groups_[number];
+    for (std::size_t position = 0; position < slot.due_at.size(); ++position) {
+        if (slot.due_at[position]) deadlines_.erase({*slot.due_at[position], number, position});
     }
-    const bool used = used_groups_.count(key) != 0;
-    std::optional<Instant> earliest;
-    for (const RegisteredTarget& target : group.targets) {
-        if (target.drain_until && (!earliest || *target.drain_until < *earliest))
-            earliest = target.drain_until;
-        if (used && target.next_check_at && !is_draining(target) &&
-            (!earliest || *target.next_check_at < *earliest))
-            earliest = target.next_check_at;
-    }
-    if (!earliest) return;
-    deadline_of_[key] = *earliest;
-    deadlines_.emplace(*earliest, key);
+    slot.due_at.assign(group.targets.size(), std::nullopt);
+    const bool used = used_groups_.count(slot.key) != 0;
+    for (std::size_t position = 0; position < group.targets.size(); ++position)
+        track_target(number, position, group.targets[position], used);
 }
 
 void AlbController::track_all_deadlines() {
     walk_all_ = false;
-    deadline_of_.clear();
+    groups_.clear();
     deadlines_.clear();
     for (const auto& [region_key, region] : world_.regions()) {
-        for (const auto& [arn, group] : region.state.target_groups) track_deadline({region_key, arn}, group);
+        for (const auto& [arn, group] : region.state.target_groups) {
+            groups_.push_back(GroupDeadlines{{region_key, arn}, {}});
+            track_group(groups_.size() - 1, group);
+        }
     }
 }
 
@@ -213,37 +251,41 @@ void AlbController::walk_group(const std::string& region_key, const std::set<std
     const bool used = in_use.count(group.arn) != 0;
     const bool was_used = used_groups_.count(key) != 0;
     bool changed = false;
-    const Duration deregistration_delay =
-        Duration::seconds(attribute_int(group.attributes, "deregistration_delay.timeout_seconds", 300));
-
+    const Duration delay = deregistration_delay_of(group);
     for (auto it = group.targets.begin(); it != group.targets.end();) {
-        RegisteredTarget& target = *it;
-        if (is_draining(target)) {
-            // The API layer sets drain_until; a draining target without one drains for the group's delay.
-            if (!target.drain_until) target.drain_until = now + deregistration_delay;
-            if (now >= *target.drain_until) {
-                it = group.targets.erase(it);
-                changed = true;
-                continue;
-            }
+        if (visit_target(region_key, group, *it, used, was_used, delay, now, changed)) {
+            it = group.targets.erase(it);
+        } else {
             ++it;
-            continue;
         }
-        if (!used) {
-            // AWS shows these as unused (computed by the API layer); when the group receives traffic again
-            // its targets start over from the initial checks.
-            if (was_used && restart_health(target)) changed = true;
-            target.next_check_at.reset();
-            ++it;
-            continue;
-        }
-        check_target(region_key, group, target, now, changed);
-        ++it;
     }
     if (changed) {
         health_changed_.insert(key);
         routing_dirty_ = true;
     }
+}
+
+bool AlbController::visit_target(const std::string& region_key, const TargetGroup& group,
+                                 RegisteredTarget& target, bool used, bool was_used,
+                                 Duration deregistration_delay, Instant now, bool& changed) {
+    if (is_draining(target)) {
+        // The API layer sets drain_until; a draining target without one drains for the group's delay.
+        if (!target.drain_until) target.drain_until = now + deregistration_delay;
+        if (now >= *target.drain_until) {
+            changed = true;
+            return true;
+        }
+        return false;
+    }
+    if (!used) {
+        // AWS shows these as unused (computed by the API layer); when the group receives traffic again
+        // its targets start over from the initial checks.
+        if (was_used && restart_health(target)) changed = true;
+        target.next_check_at.reset();
+        return false;
+    }
+    check_target(region_key, group, target, now, changed);
+    return false;
 }
 
 void AlbController::check_target(const std::string& region_key, const TargetGroup& group,
@@ -349,8 +391,8 @@ void AlbController::notify_health_changes() {
 
 void AlbController::schedule_next_pass(Instant now) {
     std::optional<Instant> earliest = routing_change_at_;
-    if (!deadlines_.empty() && (!earliest || deadlines_.begin()->first < *earliest))
-        earliest = deadlines_.begin()->first;
+    if (!deadlines_.empty() && (!earliest || std::get<0>(*deadlines_.begin()) < *earliest))
+        earliest = std::get<0>(*deadlines_.begin());
     if (earliest) request_pass_at(std::max(*earliest, now));
 }
 

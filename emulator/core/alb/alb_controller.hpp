@@ -112,9 +112,15 @@ private:
     void run_pass();
     void record_results(Instant now);
     void walk_groups(Instant now);
-    void walk_due_groups(Instant now);
-    // The group's next check or drain end, kept in deadlines_ for schedule_next_pass.
-    void track_deadline(const GroupKey& key, const elbv2::TargetGroup& group);
+    void walk_due_targets(Instant now);
+    // What one registration does in a pass; true when its drain ended and it is to be removed.
+    bool visit_target(const std::string& region_key, const elbv2::TargetGroup& group,
+                      elbv2::RegisteredTarget& target, bool used, bool was_used,
+                      Duration deregistration_delay, Instant now, bool& changed);
+    // A registration's next check or drain end, kept in deadlines_ for the due walk and schedule_next_pass.
+    void track_target(std::size_t number, std::size_t position, const elbv2::RegisteredTarget& target,
+                      bool used);
+    void track_group(std::size_t number, const elbv2::TargetGroup& group);
     void track_all_deadlines();
     void walk_group(const std::string& region_key, const std::set<std::string>& in_use,
                     elbv2::TargetGroup& group, Instant now);
@@ -142,8 +148,14 @@ private:
     // Each region's groups that a listener or rule forwards to, as of the last full walk (only the API
     // changes them).
     std::map<std::string, std::set<std::string>> in_use_;
-    std::map<GroupKey, Instant> deadline_of_;
-    std::set<std::pair<Instant, GroupKey>> deadlines_;
+    // Each group numbered at the last full walk, in walk order, with each registration's next deadline by
+    // its position (which only a drain end in a pass, or the API, changes).
+    struct GroupDeadlines {
+        GroupKey key;
+        std::vector<std::optional<Instant>> due_at;
+    };
+    std::vector<GroupDeadlines> groups_;
+    std::set<std::tuple<Instant, std::size_t, std::size_t>> deadlines_;  // (when, group number, position)
     std::optional<Instant> routing_change_at_;
     std::uint64_t next_sequence_ = 1;
     mutable std::uint64_t next_version_ = 1;

@@ -146,3 +146,31 @@ TEST_CASE("without a subscriber the snapshot is compiled when asked, as of the l
     for (const auto& group : second->groups)
         if (group.arn == kFrontendTg) CHECK(group.targets.empty());
 }
+
+TEST_CASE("drains ending together leave the remaining registrations on their schedule") {
+    ScheduleHarness h(true);
+    h.state.target_groups.at(kFrontendTg).health_check.interval_seconds = 10;
+    for (const char* id : {"127.1.0.1", "127.1.0.2", "127.1.0.3", "127.1.0.4", "127.1.0.5"})
+        h.add(kFrontendTg, id);
+    h.clock.run_until(at(5));
+    // The first and third leave at 31 s, when the others' checks are due too.
+    for (const char* id : {"127.1.0.1", "127.1.0.3"}) {
+        auto* leaving = find_target(h.state, kFrontendTg, id);
+        leaving->health = {TargetState::Draining, "Target.DeregistrationInProgress", ""};
+        leaving->drain_until = at(31);
+    }
+    h.controller->on_api_mutation(kAccount, kRegion);
+    h.clock.run_until(at(61));
+
+    std::vector<std::string> left;
+    for (const auto& target : h.state.target_groups.at(kFrontendTg).targets) left.push_back(target.id);
+    CHECK(left == std::vector<std::string>{"127.1.0.2", "127.1.0.4", "127.1.0.5"});
+    for (const char* id : {"127.1.0.2", "127.1.0.4", "127.1.0.5"})
+        CHECK(h.probe.times_of(id) == every(1, 10, 61));
+    CHECK(h.probe.times_of("127.1.0.1") == every(1, 10, 5));
+    // At 31 s the survivors are checked in registration order.
+    std::vector<std::string> at_31;
+    for (const auto& [host, when] : h.probe.sent)
+        if (when == at(31)) at_31.push_back(host);
+    CHECK(at_31 == std::vector<std::string>{"127.1.0.2", "127.1.0.4", "127.1.0.5"});
+}

@@ -31,8 +31,9 @@ LoadBalancing::LoadBalancing(boost::asio::io_context& io, core::Clock& clock, Se
                           engine.on_target_group_health_changed(account_id, region, target_group_arn);
                       }}),
       targets_(services.elbv2_world(), services.ec2_directory(),
-               [this](const std::string& account_id, const std::string& region) {
-                   controller_.on_api_mutation(account_id, region);
+               [this](const std::string& account_id, const std::string& region,
+                      const std::string& target_group_arn) {
+                   controller_.on_targets_changed(account_id, region, target_group_arn);
                }) {
     engine.attach_load_balancers(targets_);
     services.ecs().set_target_group_lookup(&targets_);

@@ -62,7 +62,7 @@ void ModelledTasks::start(const core::TaskLaunch& launch) {
     task.memory_mib = memory != memory_by_family_.end() ? memory->second : launch.memory_mib / 4.0;
     const auto stored = tasks_.emplace(launch.task_id, std::move(task));
     if (stored.second) by_id_[launch.task_id] = &stored.first->second;
-    by_address_[launch.private_ip] = launch.task_id;
+    by_address_[launch.private_ip] = &stored.first->second;
 
     const core::Instant now = clock_.now();
     auto zone = failed_zones_.find(launch.availability_zone);
@@ -200,7 +200,7 @@ const ModelledTask* ModelledTasks::find(const std::string& task_id) const {
 
 const ModelledTask* ModelledTasks::find_by_address(const std::string& local_address) const {
     auto found = by_address_.find(local_address);
-    return found == by_address_.end() ? nullptr : find(found->second);
+    return found == by_address_.end() ? nullptr : found->second;
 }
 
 bool ModelledTasks::answers(const ModelledTask& task) const {

@@ -94,7 +94,7 @@ private:
     std::map<std::string, ModelledTask> tasks_;  // by task id, until every container exited
     // The same tasks by id, hashed: the traffic driver looks up every running task every step.
     std::unordered_map<std::string, ModelledTask*> by_id_;
-    std::map<std::string, std::string> by_address_;  // local address -> task id
+    std::unordered_map<std::string, ModelledTask*> by_address_;  // local address -> task
     std::map<std::pair<std::string, int>, TaskBehaviour> behaviours_;
     std::map<std::string, double> memory_by_family_;
     std::map<std::string, core::Instant> failed_zones_;  // zone -> until

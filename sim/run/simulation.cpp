@@ -132,8 +132,9 @@ core::Result<SimResult> run_simulation(const api::scenario::Scenario& scenario, 
             }});
     core::engine::Elbv2Targets targets(
         services.elbv2_world(), services.ec2_directory(),
-        [&load_balancers](const std::string& account_id, const std::string& region) {
-            load_balancers.on_api_mutation(account_id, region);
+        [&load_balancers](const std::string& account_id, const std::string& region,
+                          const std::string& target_group_arn) {
+            load_balancers.on_targets_changed(account_id, region, target_group_arn);
         });
     engine.attach_load_balancers(targets);
     services.ecs().set_target_group_lookup(&targets);

@@ -83,8 +83,8 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
         Accumulated& at_group = by_target_group_[arn];
         const double requests = per_group * seconds;
         at_balancer.requests += requests;
-        const auto targets =
-            routable_targets(with_addresses(binding.account_id, binding.region), group->second);
+        const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
+        const auto targets = routable_targets(ecs == nullptr ? nullptr : &ecs->state, group->second);
         if (targets.empty()) {
             at_balancer.elb_5xx += requests;
             at_balancer.elb_503 += requests;
@@ -159,32 +159,22 @@ TrafficDriver::RegionIndex& TrafficDriver::index_of(const std::string& account_i
     return indexes_[account_id + "/" + region];
 }
 
-const TrafficDriver::RegionIndex& TrafficDriver::with_addresses(const std::string& account_id,
-                                                                const std::string& region) {
-    RegionIndex& index = index_of(account_id, region);
-    if (index.addresses_built) return index;
-    index.addresses_built = true;
-    const core::ecs::EcsRegion* ecs = ecs_.find_region(account_id, region);
-    if (ecs == nullptr) return index;
-    for (const auto& [cluster, tasks] : ecs->state.tasks) {
-        for (const auto& [id, task] : tasks) {
-            if (task.is_live() && task.eni) index.task_by_address[task.eni->private_ipv4_address] = &task.id;
-        }
-    }
-    return index;
-}
-
 std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(
-    const RegionIndex& index, const core::elbv2::TargetGroup& group) const {
+    const core::ecs::EcsState* tasks, const core::elbv2::TargetGroup& group) const {
     using core::elbv2::TargetState;
     std::vector<Share> healthy;
     std::vector<Share> unhealthy;
     for (const auto& target : group.targets) {
         const TargetState state = target.health.state;
         if (state != TargetState::Healthy && state != TargetState::Unhealthy) continue;
-        auto task = index.task_by_address.find(target.id);
-        (state == TargetState::Healthy ? healthy : unhealthy)
-            .push_back(Share{task == index.task_by_address.end() ? nullptr : task->second});
+        // The live task with the target's address (the last in (cluster, id) order should two VPCs share it).
+        const std::string* task_id = nullptr;
+        if (tasks != nullptr) {
+            for (const core::ecs::Task* task : core::ecs::tasks_with_address(*tasks, target.id)) {
+                if (task->is_live()) task_id = &task->id;
+            }
+        }
+        (state == TargetState::Healthy ? healthy : unhealthy).push_back(Share{task_id});
     }
     return healthy.empty() ? unhealthy : healthy;
 }

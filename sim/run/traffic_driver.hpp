@@ -53,23 +53,20 @@ private:
     struct Share {
         const std::string* task_id = nullptr;  // the task's id in the ECS store; nullptr: nothing answers
     };
-    // The step's view of one region's tasks, built as the step first needs it and dropped when it ends (the
-    // store does not change during a step, so the pointers and views into it hold).
+    // The step's view of one region's RUNNING tasks, built as the step first needs it and dropped when it
+    // ends (the store does not change during a step, so the pointers into it hold).
     struct RegionIndex {
-        bool addresses_built = false;
-        std::unordered_map<std::string_view, const std::string*> task_by_address;   // ENI IP -> task id
         std::map<std::pair<std::string, std::string>, std::vector<Share>> running;  // (cluster, service)
     };
 
     void step();
     RegionIndex& index_of(const std::string& account_id, const std::string& region);
-    // The task ids behind the region's ENI addresses (what target ids name).
-    const RegionIndex& with_addresses(const std::string& account_id, const std::string& region);
     void drive(ServiceBinding& binding, const core::ecs::Service& service, double rps, double seconds);
     // Serves `rps` over `targets`, counting at the target group and load balancer when there are ones.
     void serve(ServiceBinding& binding, const std::vector<Share>& targets, double rps, double seconds,
                Accumulated* group, Accumulated* balancer);
-    std::vector<Share> routable_targets(const RegionIndex& index,
+    // `tasks`: the region's ECS store, whose tasks' ENI addresses are what target ids name; may be null.
+    std::vector<Share> routable_targets(const core::ecs::EcsState* tasks,
                                         const core::elbv2::TargetGroup& group) const;
     const std::vector<Share>& running_tasks(const ServiceBinding& binding);
 

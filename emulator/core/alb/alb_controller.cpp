@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "emulator/core/alb/target_health_machine.hpp"
 
@@ -59,6 +60,13 @@ void AlbController::on_api_mutation(const std::string& /*account_id*/, const std
     request_pass_at(clock_.now());
 }
 
+void AlbController::on_targets_changed(const std::string& account_id, const std::string& region,
+                                       const std::string& target_group_arn) {
+    changed_groups_.insert({elbv2::Elbv2World::region_key(account_id, region), target_group_arn});
+    routing_dirty_ = true;
+    request_pass_at(clock_.now());
+}
+
 void AlbController::reconcile_all() {
     routing_dirty_ = true;
     walk_all_ = true;
@@ -79,6 +87,8 @@ void AlbController::reset() {
     walk_all_ = true;
     in_use_.clear();
     groups_.clear();
+    number_of_.clear();
+    changed_groups_.clear();
     deadlines_.clear();
     publish_snapshot(clock_.now());
 }
@@ -100,7 +110,11 @@ void AlbController::run_pass() {
     record_results(now);
     // A load balancer turning active or a slow-start step changes routing without an API call.
     if (routing_change_at_ && *routing_change_at_ <= now) walk_all_ = true;
+    for (const GroupKey& key : changed_groups_) {
+        if (number_of_.count(key) == 0) walk_all_ = true;  // a group the last full walk did not see
+    }
     if (walk_all_) {
+        changed_groups_.clear();
         walk_groups(now);
         track_all_deadlines();
     } else {
@@ -174,6 +188,10 @@ void AlbController::walk_due_targets(Instant now) {
         groups_[number].due_at[position].reset();
         due[number].push_back(position);
     }
+    // Groups whose registrations the engine changed are walked whole, in their place in the order.
+    const std::set<GroupKey> changed = std::move(changed_groups_);
+    changed_groups_.clear();
+    for (const GroupKey& key : changed) due[number_of_.at(key)];
     for (auto& [number, positions] : due) {
         const GroupKey& key = groups_[number].key;
         const auto region = world_.regions().find(key.first);
@@ -182,6 +200,12 @@ void AlbController::walk_due_targets(Instant now) {
         if (found == region->second.state.target_groups.end()) continue;
         TargetGroup& group = found->second;
         const bool used = in_use_[key.first].count(key.second) != 0;
+        if (changed.count(key) != 0) {
+            walk_group(key.first, in_use_[key.first], group, now);
+            forget_stale_flights(key, used, group);
+            track_group(number, group);
+            continue;
+        }
         const bool was_used = used_groups_.count(key) != 0;
         const Duration delay = deregistration_delay_of(group);
         std::sort(positions.begin(), positions.end());
@@ -211,6 +235,19 @@ void AlbController::walk_due_targets(Instant now) {
     }
 }
 
+void AlbController::forget_stale_flights(const GroupKey& key, bool used, TargetGroup& group) {
+    auto it = in_flight_.lower_bound(
+        TargetKey{key.first, key.second, std::string(), std::numeric_limits<int>::min()});
+    while (it != in_flight_.end() && std::get<0>(it->first) == key.first &&
+           std::get<1>(it->first) == key.second) {
+        const RegisteredTarget* target =
+            used ? find_target(group, std::get<2>(it->first), std::get<3>(it->first)) : nullptr;
+        const bool keep =
+            target != nullptr && !is_draining(*target) && target->registered_at == it->second.registered_at;
+        it = keep ? std::next(it) : in_flight_.erase(it);
+    }
+}
+
 void AlbController::track_target(std::size_t number, std::size_t position, const RegisteredTarget& target,
                                  bool used) {
     std::optional<Instant>& due_at = groups_[number].due_at[position];
@@ -236,9 +273,11 @@ void AlbController::track_group(std::size_t number, const TargetGroup& group) {
 void AlbController::track_all_deadlines() {
     walk_all_ = false;
     groups_.clear();
+    number_of_.clear();
     deadlines_.clear();
     for (const auto& [region_key, region] : world_.regions()) {
         for (const auto& [arn, group] : region.state.target_groups) {
+            number_of_[{region_key, arn}] = groups_.size();
             groups_.push_back(GroupDeadlines{{region_key, arn}, {}});
             track_group(groups_.size() - 1, group);
         }

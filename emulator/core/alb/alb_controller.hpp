@@ -73,6 +73,11 @@ public:
     // An API call (or the ECS engine) changed (account, region): the next pass recompiles and starts or stops
     // checking targets. The pass runs as soon as the control thread is free.
     void on_api_mutation(const std::string& account_id, const std::string& region);
+    // The ECS engine registered or deregistered targets of this group, and nothing else changed: the next
+    // pass walks this group in full and only the due registrations of the others, which is what a walk of
+    // every group would amount to.
+    void on_targets_changed(const std::string& account_id, const std::string& region,
+                            const std::string& target_group_arn);
     // Everything, e.g. after the journal was replayed.
     void reconcile_all();
     // The world was just emptied: forgets probes in flight and pending work, publishes an empty snapshot.
@@ -113,6 +118,8 @@ private:
     void record_results(Instant now);
     void walk_groups(Instant now);
     void walk_due_targets(Instant now);
+    // Forgets the group's probes in flight whose registration is gone, draining or no longer checked.
+    void forget_stale_flights(const GroupKey& key, bool used, elbv2::TargetGroup& group);
     // What one registration does in a pass; true when its drain ended and it is to be removed.
     bool visit_target(const std::string& region_key, const elbv2::TargetGroup& group,
                       elbv2::RegisteredTarget& target, bool used, bool was_used,
@@ -155,6 +162,8 @@ private:
         std::vector<std::optional<Instant>> due_at;
     };
     std::vector<GroupDeadlines> groups_;
+    std::map<GroupKey, std::size_t> number_of_;
+    std::set<GroupKey> changed_groups_;  // by on_targets_changed since the last pass
     std::set<std::tuple<Instant, std::size_t, std::size_t>> deadlines_;  // (when, group number, position)
     std::optional<Instant> routing_change_at_;
     std::uint64_t next_sequence_ = 1;

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "emulator/core/ecs/service_discovery.hpp"
@@ -41,8 +42,8 @@ struct TaskIndex {
     std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> tasks
     std::map<std::string, std::map<std::string, Tasks>> by_group;    // cluster -> group -> tasks
     // subnet id -> private IPv4 -> each task that had the address (a STOPPED task keeps it while a newer
-    // one reuses it)
-    std::map<std::string, std::map<std::string, Tasks>> by_address;
+    // one reuses it). Hashed by address: the ALB looks one up for every health check.
+    std::map<std::string, std::unordered_map<std::string, Tasks>> by_address;
 
     TaskIndex() = default;
     TaskIndex(const TaskIndex&) = delete;

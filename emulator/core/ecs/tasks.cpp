@@ -100,8 +100,8 @@ void index_task(TaskIndex& index, Task& task) {
 }
 
 // Removes `task` from `inner`'s entries of a two-level index, and the levels it leaves empty.
-void erase_entry(std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index,
-                 const std::string& outer, const std::string& inner, const Task& task) {
+template <class Index>
+void erase_entry(Index& index, const std::string& outer, const std::string& inner, const Task& task) {
     const auto level = index.find(outer);
     if (level == index.end()) return;
     const auto tasks = level->second.find(inner);

@@ -60,7 +60,7 @@ bool Elbv2Targets::register_target(const std::string& account_id, const std::str
     const auto registered =
         elbv2::register_targets(call, target.target_group_arn, {{target.ip, target.port, std::nullopt}});
     if (!registered.ok()) return false;
-    if (on_change_) on_change_(account_id, region);
+    if (on_change_) on_change_(account_id, region, target.target_group_arn);
     return true;
 }
 
@@ -78,7 +78,7 @@ std::optional<Duration> Elbv2Targets::deregister_target(const std::string& accou
     if (!elbv2::deregister_targets(call, target.target_group_arn, {{target.ip, target.port, std::nullopt}})
              .ok())
         return std::nullopt;
-    if (on_change_) on_change_(account_id, region);
+    if (on_change_) on_change_(account_id, region, target.target_group_arn);
     return delay;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The engine's load balancer port (load_balancer_targets.hpp) and ECS's target group checks, answered by the
 // ELBv2 store: registrations go through the same operations as RegisterTargets/DeregisterTargets, and the
-// health the ALB control logic maintains is read back. After every change `on_change(account, region)` runs
-// so the ALB control logic starts checking (or stops routing to) the target.
+// health the ALB control logic maintains is read back. After every change `on_change(account, region, target
+// group)` runs so the ALB control logic starts checking (or stops routing to) the target.
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,7 +16,8 @@ namespace ecsemu::core::engine {
 
 class Elbv2Targets final : public LoadBalancerTargets, public ecs::TargetGroupLookup {
 public:
-    using ChangeHook = std::function<void(const std::string& account_id, const std::string& region)>;
+    using ChangeHook = std::function<void(const std::string& account_id, const std::string& region,
+                                          const std::string& target_group_arn)>;
 
     // `world` and `ec2` must outlive this object.
     Elbv2Targets(elbv2::Elbv2World& world, const Ec2Directory& ec2, ChangeHook on_change);

@@ -174,3 +174,64 @@ TEST_CASE("drains ending together leave the remaining registrations on their sch
         if (when == at(31)) at_31.push_back(host);
     CHECK(at_31 == std::vector<std::string>{"127.1.0.2", "127.1.0.4", "127.1.0.5"});
 }
+
+TEST_CASE("targets the engine registers and deregisters are walked with their group alone") {
+    ScheduleHarness h(true);
+    h.state.target_groups.at(kFrontendTg).health_check.interval_seconds = 10;
+    h.state.target_groups.at(kBackendTg).health_check.interval_seconds = 10;
+    h.add(kBackendTg, "127.1.0.9");  // an API call: the full walk numbers the groups
+    h.clock.run_until(at(3));
+    register_target(h.state, kFrontendTg, "127.1.0.1", 80, h.clock.now());
+    h.controller->on_targets_changed(kAccount, kRegion, kFrontendTg);
+    h.clock.run_until(at(25));
+    CHECK(h.probe.times_of("127.1.0.1") == every(4, 10, 25));
+    CHECK(h.probe.times_of("127.1.0.9") == every(1, 10, 25));
+
+    auto* leaving = find_target(h.state, kFrontendTg, "127.1.0.1");
+    leaving->health = {TargetState::Draining, "Target.DeregistrationInProgress", ""};
+    leaving->drain_until = at(40);
+    h.controller->on_targets_changed(kAccount, kRegion, kFrontendTg);
+    h.clock.run_until(at(39));
+    CHECK(h.probe.times_of("127.1.0.1") == every(4, 10, 25));  // not checked while draining
+    CHECK(find_target(h.state, kFrontendTg, "127.1.0.1") != nullptr);
+    h.clock.run_until(at(40));
+    CHECK(find_target(h.state, kFrontendTg, "127.1.0.1") == nullptr);
+    CHECK(h.probe.times_of("127.1.0.9") == every(1, 10, 40));
+}
+
+TEST_CASE("a probe in flight for a target the engine deregistered is forgotten") {
+    ecsemu::test::alb::ScriptedProbe probe;
+    probe.deferred = true;
+    elbv2::Elbv2World world;
+    elbv2::Elbv2State& state = build_guide_alb(world);
+    ecsemu::sim::VirtualClock clock{kT0};
+    AlbController controller(world, clock, probe, AlbControllerHooks{});
+    register_target(state, kFrontendTg, "127.1.0.1", 80, clock.now());
+    controller.on_api_mutation(kAccount, kRegion);
+    clock.run_until(at(1));
+    REQUIRE(controller.probes_in_flight() == 1);
+
+    auto* leaving = find_target(state, kFrontendTg, "127.1.0.1");
+    leaving->health = {TargetState::Draining, "Target.DeregistrationInProgress", ""};
+    leaving->drain_until = at(300);
+    controller.on_targets_changed(kAccount, kRegion, kFrontendTg);
+    clock.run_until(at(2));
+    CHECK(controller.probes_in_flight() == 0);
+    probe.release_all();  // the late answer changes nothing
+    clock.run_until(at(3));
+    CHECK(find_target(state, kFrontendTg, "127.1.0.1")->health.state == TargetState::Draining);
+}
+
+TEST_CASE("a group the last full walk did not see makes the pass walk everything") {
+    ScheduleHarness h(true);
+    h.add(kBackendTg, "127.1.0.9");
+    h.clock.run_until(at(2));
+    const std::string late_tg =
+        "arn:aws:elasticloadbalancing:ap-southeast-1:123456789012:targetgroup/late-tg/dddddddddddddddd";
+    h.state.target_groups.emplace(late_tg, target_group(late_tg, "late-tg", 80, "/"));
+    h.state.listeners.at(kListenerArn).default_actions = {forward_to(late_tg)};
+    register_target(h.state, late_tg, "127.1.0.5", 80, h.clock.now());
+    h.controller->on_targets_changed(kAccount, kRegion, late_tg);
+    h.clock.run_until(at(4));
+    CHECK(h.probe.times_of("127.1.0.5") == std::vector<Instant>{at(3)});
+}

@@ -48,7 +48,7 @@ public:
 struct GatewayConfig {
     std::string default_region = "ap-southeast-1";
     std::string account_id = "000000000000";
-    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;
     // Request ids are uuid-shaped and drawn from a counter, so runs are reproducible.
     std::uint64_t request_id_seed = 0x5eed'0000'0000'0001ULL;
 };

@@ -19,12 +19,6 @@ using elbv2::TargetState;
 
 namespace {
 
-const Instant kT0{1'700'000'000'000};
-
-Instant at(int seconds) {
-    return kT0 + Duration::seconds(seconds);
-}
-
 // Answers 200 at once and remembers when each target was asked.
 class TimedProbe final : public HealthProbe {
 public:
@@ -54,7 +48,7 @@ struct ScheduleHarness {
 
     explicit ScheduleHarness(bool subscribed) {
         AlbControllerHooks hooks;
-        if (subscribed) hooks.publish = [](RoutingSnapshotPtr) {};
+        if (subscribed) hooks.publish = [](const RoutingSnapshotPtr&) {};
         controller.emplace(world, clock, probe, std::move(hooks));
     }
     void add(const std::string& group, const std::string& id) {

@@ -15,12 +15,6 @@ using elbv2::TargetState;
 
 namespace {
 
-const Instant kT0{1'700'000'000'000};
-
-Instant at(int seconds) {
-    return kT0 + Duration::seconds(seconds);
-}
-
 struct Harness {
     elbv2::Elbv2World world;
     elbv2::Elbv2State& state = build_guide_alb(world);

@@ -30,6 +30,12 @@ inline const std::string kBackendTg =
 inline const std::string kSpareTg =
     "arn:aws:elasticloadbalancing:ap-southeast-1:123456789012:targetgroup/spare-tg/cccccccccccccccc";
 
+// The tests' clock starts here; at(s) is s seconds later.
+inline const core::Instant kT0{1'700'000'000'000};
+inline core::Instant at(int seconds) {
+    return kT0 + core::Duration::seconds(seconds);
+}
+
 inline core::elbv2::Action forward_to(const std::string& group_arn) {
     core::elbv2::Action action;
     action.type = "forward";

@@ -11,8 +11,6 @@ using elbv2::TargetState;
 
 namespace {
 
-const Instant kT0{1'700'000'000'000};
-
 void make_healthy(elbv2::RegisteredTarget& target, Instant since) {
     target.health = healthy_status();
     target.healthy_since = since;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "emulator/core/alb/target_health_machine.hpp"
+#include "emulator/core/elbv2/targets.hpp"
 
 namespace ecsemu::core::alb {
 
@@ -25,10 +26,6 @@ int health_check_port(const TargetGroup& group, const RegisteredTarget& target) 
     int value = 0;
     const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
     return (error == std::errc() && end == port.data() + port.size()) ? value : target.port;
-}
-
-Duration deregistration_delay_of(const TargetGroup& group) {
-    return Duration::seconds(attribute_int(group.attributes, "deregistration_delay.timeout_seconds", 300));
 }
 
 RegisteredTarget* find_target(TargetGroup& group, const std::string& id, int port) {
@@ -207,7 +204,7 @@ void AlbController::walk_due_targets(Instant now) {
             continue;
         }
         const bool was_used = used_groups_.count(key) != 0;
-        const Duration delay = deregistration_delay_of(group);
+        const Duration delay = elbv2::deregistration_delay(group);
         std::sort(positions.begin(), positions.end());
         bool changed = false;
         std::vector<std::size_t> drained;
@@ -290,7 +287,7 @@ void AlbController::walk_group(const std::string& region_key, const std::set<std
     const bool used = in_use.count(group.arn) != 0;
     const bool was_used = used_groups_.count(key) != 0;
     bool changed = false;
-    const Duration delay = deregistration_delay_of(group);
+    const Duration delay = elbv2::deregistration_delay(group);
     for (auto it = group.targets.begin(); it != group.targets.end();) {
         if (visit_target(region_key, group, *it, used, was_used, delay, now, changed)) {
             it = group.targets.erase(it);

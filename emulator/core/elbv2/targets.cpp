@@ -21,14 +21,6 @@ RegisteredTarget* find_pair(TargetGroup& group, const std::string& id, int port)
     return nullptr;
 }
 
-int deregistration_delay_seconds(const TargetGroup& group) {
-    const auto it = group.attributes.find("deregistration_delay.timeout_seconds");
-    int seconds = 300;
-    if (it != group.attributes.end())
-        std::from_chars(it->second.data(), it->second.data() + it->second.size(), seconds);
-    return seconds;
-}
-
 Status check_port(const std::optional<int>& port) {
     if (port && (*port < 1 || *port > 65535))
         return validation_error("Port '" + std::to_string(*port) + "' must be between 1 and 65535");
@@ -126,6 +118,14 @@ Status register_targets(Elbv2Call& call, const std::string& tg_arn,
     return Ok{};
 }
 
+Duration deregistration_delay(const TargetGroup& group) {
+    const auto it = group.attributes.find("deregistration_delay.timeout_seconds");
+    int seconds = 300;
+    if (it != group.attributes.end())
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), seconds);
+    return Duration::seconds(seconds);
+}
+
 Status deregister_targets(Elbv2Call& call, const std::string& tg_arn,
                           const std::vector<TargetDescription>& targets) {
     const auto found = call.state().target_groups.find(tg_arn);
@@ -142,7 +142,7 @@ Status deregister_targets(Elbv2Call& call, const std::string& tg_arn,
     }
     drop_drained_targets(group, call.now);
     const bool in_use = target_group_in_use(call.state(), tg_arn);
-    const Duration delay = Duration::seconds(deregistration_delay_seconds(group));
+    const Duration delay = deregistration_delay(group);
     for (const auto& target : targets) {
         const int port = target.port.value_or(group.port);
         if (!in_use || delay.ms == 0) {

@@ -22,6 +22,9 @@ struct TargetDescription {
 Status register_targets(Elbv2Call& call, const std::string& tg_arn,
                         const std::vector<TargetDescription>& targets);
 
+// The group's deregistration_delay.timeout_seconds (300 when unset): how long a deregistered pair drains.
+Duration deregistration_delay(const TargetGroup& group);
+
 // Pairs go draining until now + deregistration_delay.timeout_seconds while a listener or rule forwards to the
 // group, and are dropped at once otherwise. An unregistered pair is InvalidTarget.
 Status deregister_targets(Elbv2Call& call, const std::string& tg_arn,

@@ -1,6 +1,5 @@
 #include "emulator/core/engine/elbv2_targets.hpp"
 
-#include <charconv>
 #include <utility>
 
 #include "emulator/core/elbv2/elbv2_call.hpp"
@@ -17,16 +16,6 @@ const elbv2::TargetGroup* find_group(const elbv2::Elbv2World& world, const std::
     if (state == nullptr) return nullptr;
     const auto it = state->state.target_groups.find(arn);
     return it == state->state.target_groups.end() ? nullptr : &it->second;
-}
-
-Duration deregistration_delay(const elbv2::TargetGroup& group) {
-    const auto it = group.attributes.find("deregistration_delay.timeout_seconds");
-    int seconds = 300;
-    if (it != group.attributes.end()) {
-        const std::string& text = it->second;
-        std::from_chars(text.data(), text.data() + text.size(), seconds);
-    }
-    return Duration::seconds(seconds);
 }
 
 // What ECS makes of a target's state.
@@ -73,7 +62,7 @@ std::optional<Duration> Elbv2Targets::deregister_target(const std::string& accou
     const elbv2::TargetGroup& group = state.state.target_groups.at(target.target_group_arn);
     // A group no listener uses drops the target at once (deregister_targets does the same).
     const Duration delay =
-        elbv2::target_group_in_use(state.state, group.arn) ? deregistration_delay(group) : Duration{0};
+        elbv2::target_group_in_use(state.state, group.arn) ? elbv2::deregistration_delay(group) : Duration{0};
     elbv2::Elbv2Call call{world_, state, ec2_, account_id, region, now};
     if (!elbv2::deregister_targets(call, target.target_group_arn, {{target.ip, target.port, std::nullopt}})
              .ok())

@@ -34,6 +34,12 @@ RegisteredTarget* find_target(TargetGroup& group, const std::string& id, int por
     return nullptr;
 }
 
+// Whether a probe in flight to the registration made at `registered_at` still concerns `target` (nullptr:
+// gone, or its group is not checked): not when it drains or was registered afresh since.
+bool flight_current(const RegisteredTarget* target, Instant registered_at) {
+    return target != nullptr && !is_draining(*target) && target->registered_at == registered_at;
+}
+
 }  // namespace
 
 AlbController::AlbController(elbv2::Elbv2World& world, Clock& clock, HealthProbe& probe,
@@ -161,14 +167,12 @@ void AlbController::walk_groups(Instant now) {
     // Forget flights of registrations that no longer exist or are no longer checked.
     for (auto it = in_flight_.begin(); it != in_flight_.end();) {
         const auto& [region_key, group_arn, target_id, port] = it->first;
-        bool keep = used_now.count({region_key, group_arn}) != 0;
-        if (keep) {
+        const RegisteredTarget* target = nullptr;
+        if (used_now.count({region_key, group_arn}) != 0) {
             TargetGroup& group = world_.regions().at(region_key).state.target_groups.at(group_arn);
-            const RegisteredTarget* target = find_target(group, target_id, port);
-            keep = target != nullptr && !is_draining(*target) &&
-                   target->registered_at == it->second.registered_at;
+            target = find_target(group, target_id, port);
         }
-        it = keep ? std::next(it) : in_flight_.erase(it);
+        it = flight_current(target, it->second.registered_at) ? std::next(it) : in_flight_.erase(it);
     }
     if (used_now != used_groups_) routing_dirty_ = true;
     used_groups_ = std::move(used_now);
@@ -186,9 +190,9 @@ void AlbController::walk_due_targets(Instant now) {
         due[number].push_back(position);
     }
     // Groups whose registrations the engine changed are walked whole, in their place in the order.
-    const std::set<GroupKey> changed = std::move(changed_groups_);
+    const std::set<GroupKey> engine_changed = std::move(changed_groups_);
     changed_groups_.clear();
-    for (const GroupKey& key : changed) due[number_of_.at(key)];
+    for (const GroupKey& key : engine_changed) due[number_of_.at(key)];
     for (auto& [number, positions] : due) {
         const GroupKey& key = groups_[number].key;
         const auto region = world_.regions().find(key.first);
@@ -197,7 +201,7 @@ void AlbController::walk_due_targets(Instant now) {
         if (found == region->second.state.target_groups.end()) continue;
         TargetGroup& group = found->second;
         const bool used = in_use_[key.first].count(key.second) != 0;
-        if (changed.count(key) != 0) {
+        if (engine_changed.count(key) != 0) {
             walk_group(key.first, in_use_[key.first], group, now);
             forget_stale_flights(key, used, group);
             track_group(number, group);
@@ -239,9 +243,7 @@ void AlbController::forget_stale_flights(const GroupKey& key, bool used, TargetG
            std::get<1>(it->first) == key.second) {
         const RegisteredTarget* target =
             used ? find_target(group, std::get<2>(it->first), std::get<3>(it->first)) : nullptr;
-        const bool keep =
-            target != nullptr && !is_draining(*target) && target->registered_at == it->second.registered_at;
-        it = keep ? std::next(it) : in_flight_.erase(it);
+        it = flight_current(target, it->second.registered_at) ? std::next(it) : in_flight_.erase(it);
     }
 }
 

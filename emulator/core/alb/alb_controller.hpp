@@ -9,12 +9,12 @@
 //   1. reads clock.now() once;
 //   2. records the probe results that arrived (a result whose registration is gone, was re-registered or
 //      stopped being checked is dropped);
-//   3. walks the target groups (every one after an API mutation or a routing change in time, otherwise only
-//      those with a check or drain end due; walking the others would change nothing): removes
-//      registrations whose drain_until has passed; for groups in use
-//      (a listener's default action or a rule forwards to them) sends the checks that are due; for groups
-//      that stopped being in use, forgets their targets' health (they start over as initial when used
-//      again);
+//   3. walks the target groups: every one after an API mutation or a routing change in time; otherwise the
+//      groups whose registrations the ECS engine changed, and elsewhere only the registrations with a check
+//      or drain end due (visiting the others would change nothing). It removes registrations whose
+//      drain_until has passed; for groups in use (a listener's default action or a rule forwards to them)
+//      sends the checks that are due; for groups that stopped being in use, forgets their targets' health
+//      (they start over as initial when used again);
 //   4. recompiles the snapshot if anything routing-relevant changed, and publishes it;
 //   5. sends the probes, tells the hooks which groups' target health changed, and schedules one timer at
 //      the earliest due check, drain end, load balancer activation or slow-start step.
@@ -70,8 +70,8 @@ public:
     AlbController(const AlbController&) = delete;
     AlbController& operator=(const AlbController&) = delete;
 
-    // An API call (or the ECS engine) changed (account, region): the next pass recompiles and starts or stops
-    // checking targets. The pass runs as soon as the control thread is free.
+    // An API call changed (account, region): the next pass recompiles and starts or stops checking targets.
+    // The pass runs as soon as the control thread is free.
     void on_api_mutation(const std::string& account_id, const std::string& region);
     // The ECS engine registered or deregistered targets of this group, and nothing else changed: the next
     // pass walks this group in full and only the due registrations of the others, which is what a walk of

@@ -143,7 +143,8 @@ private:
     void forget_old_stopped_tasks(Instant now);
     void schedule_next_pass(Instant now);
     void mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task);
-    // The target-health seam: nothing fills it until the ALB emulation exists (service_view_builder.hpp).
+    // What the load balancers say of the service's live tasks, one query per target group; not connected
+    // without attach_load_balancers() (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;
     // Marks dirty the live services with loadBalancers in the region (those fronted by `target_group_arn`
     // when it is given) and asks for a pass.

@@ -28,12 +28,6 @@ int health_check_port(const TargetGroup& group, const RegisteredTarget& target) 
     return (error == std::errc() && end == port.data() + port.size()) ? value : target.port;
 }
 
-RegisteredTarget* find_target(TargetGroup& group, const std::string& id, int port) {
-    for (RegisteredTarget& target : group.targets)
-        if (target.id == id && target.port == port) return &target;
-    return nullptr;
-}
-
 // Whether a probe in flight to the registration made at `registered_at` still concerns `target` (nullptr:
 // gone, or its group is not checked): not when it drains or was registered afresh since.
 bool flight_current(const RegisteredTarget* target, Instant registered_at) {
@@ -144,7 +138,7 @@ void AlbController::record_results(Instant now) {
         if (region == world_.regions().end()) continue;
         const auto group = region->second.state.target_groups.find(group_arn);
         if (group == region->second.state.target_groups.end()) continue;
-        RegisteredTarget* target = find_target(group->second, target_id, port);
+        RegisteredTarget* target = elbv2::find_pair(group->second, target_id, port);
         // Deregistered and registered again while the check was out: the result is about the old one.
         if (target == nullptr || target->registered_at != registered_at) continue;
         if (apply_probe_result(*target, group->second.health_check, done.result, now)) {
@@ -170,7 +164,7 @@ void AlbController::walk_groups(Instant now) {
         const RegisteredTarget* target = nullptr;
         if (used_now.count({region_key, group_arn}) != 0) {
             TargetGroup& group = world_.regions().at(region_key).state.target_groups.at(group_arn);
-            target = find_target(group, target_id, port);
+            target = elbv2::find_pair(group, target_id, port);
         }
         it = flight_current(target, it->second.registered_at) ? std::next(it) : in_flight_.erase(it);
     }
@@ -242,7 +236,7 @@ void AlbController::forget_stale_flights(const GroupKey& key, bool used, TargetG
     while (it != in_flight_.end() && std::get<0>(it->first) == key.first &&
            std::get<1>(it->first) == key.second) {
         const RegisteredTarget* target =
-            used ? find_target(group, std::get<2>(it->first), std::get<3>(it->first)) : nullptr;
+            used ? elbv2::find_pair(group, std::get<2>(it->first), std::get<3>(it->first)) : nullptr;
         it = flight_current(target, it->second.registered_at) ? std::next(it) : in_flight_.erase(it);
     }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "emulator/core/ec2/cidr.hpp"
 #include "emulator/core/elbv2/elbv2_errors.hpp"
@@ -13,12 +14,6 @@ namespace {
 
 bool has_ended_drain(const RegisteredTarget& target, Instant now) {
     return target.drain_until && *target.drain_until <= now;
-}
-
-RegisteredTarget* find_pair(TargetGroup& group, const std::string& id, int port) {
-    for (auto& target : group.targets)
-        if (target.id == id && target.port == port) return &target;
-    return nullptr;
 }
 
 Status check_port(const std::optional<int>& port) {
@@ -116,6 +111,16 @@ Status register_targets(Elbv2Call& call, const std::string& tg_arn,
         }
     }
     return Ok{};
+}
+
+const RegisteredTarget* find_pair(const TargetGroup& group, const std::string& id, int port) {
+    for (const auto& target : group.targets)
+        if (target.id == id && target.port == port) return &target;
+    return nullptr;
+}
+
+RegisteredTarget* find_pair(TargetGroup& group, const std::string& id, int port) {
+    return const_cast<RegisteredTarget*>(find_pair(std::as_const(group), id, port));
 }
 
 Duration deregistration_delay(const TargetGroup& group) {

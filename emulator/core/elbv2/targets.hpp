@@ -22,6 +22,10 @@ struct TargetDescription {
 Status register_targets(Elbv2Call& call, const std::string& tg_arn,
                         const std::vector<TargetDescription>& targets);
 
+// The group's registration of (id, port), draining ones included; nullptr when there is none.
+const RegisteredTarget* find_pair(const TargetGroup& group, const std::string& id, int port);
+RegisteredTarget* find_pair(TargetGroup& group, const std::string& id, int port);
+
 // The group's deregistration_delay.timeout_seconds (300 when unset): how long a deregistered pair drains.
 Duration deregistration_delay(const TargetGroup& group);
 

@@ -96,11 +96,7 @@ ecs::TargetGroupStatus Elbv2Targets::target_group_status(const std::string& acco
 const elbv2::RegisteredTarget* Elbv2Targets::find(const std::string& account_id, const std::string& region,
                                                   const TargetRef& target) const {
     const elbv2::TargetGroup* group = find_group(world_, account_id, region, target.target_group_arn);
-    if (group == nullptr) return nullptr;
-    for (const auto& registered : group->targets) {
-        if (registered.id == target.ip && registered.port == target.port) return &registered;
-    }
-    return nullptr;
+    return group == nullptr ? nullptr : elbv2::find_pair(*group, target.ip, target.port);
 }
 
 }  // namespace ecsemu::core::engine

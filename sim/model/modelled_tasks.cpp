@@ -79,6 +79,7 @@ void ModelledTasks::containers_running(const std::string& task_id) {
     ModelledTask& task = found->second;
     task.running = true;
     task.running_since = clock_.now();
+    if (answers_changed_) answers_changed_(task.launch.private_ip);
     std::optional<core::Duration> first_health_check;
     for (const auto& container : task.launch.containers) {
         if (observer_ != nullptr) observer_->on_container_running(task_id, container.name);
@@ -143,9 +144,11 @@ void ModelledTasks::report_exit(ModelledTask& task, int exit_code, const std::st
     cancel_timers(task);
     const std::string task_id = task.launch.task_id;
     const auto containers = task.launch.containers;
-    by_address_.erase(task.launch.private_ip);
+    const std::string address = task.launch.private_ip;
+    by_address_.erase(address);
     by_id_.erase(task_id);
     tasks_.erase(task_id);
+    if (answers_changed_) answers_changed_(address);
     if (observer_ == nullptr) return;
     for (const auto& container : containers)
         observer_->on_container_exited(task_id, container.name, exit_code, reason);

@@ -8,6 +8,7 @@
 // Deterministic: timers on the simulator's clock, draws from the run's RandomSource in the order tasks are
 // started and stopped, ordered containers only.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -72,6 +73,11 @@ public:
     ModelledTask* find(const std::string& task_id);
     // By the loopback address the engine gave the task (what the ALB dials).
     const ModelledTask* find_by_address(const std::string& local_address) const;
+    // Who to tell, with the task's local address, when what a request to that address gets may have changed:
+    // its containers came up, or it went away. nullptr stops telling.
+    void watch_answers(std::function<void(const std::string& local_address)> changed) {
+        answers_changed_ = std::move(changed);
+    }
     // Whether a request or health check sent to this task now gets a successful answer.
     bool answers(const ModelledTask& task) const;
     std::size_t live_tasks() const { return tasks_.size(); }
@@ -91,6 +97,7 @@ private:
     RandomSource& random_;
     StartupSpec startup_;
     core::TaskRuntimeObserver* observer_ = nullptr;
+    std::function<void(const std::string&)> answers_changed_;
     std::map<std::string, ModelledTask> tasks_;  // by task id, until every container exited
     // The same tasks by id, hashed: the traffic driver looks up every running task every step.
     std::unordered_map<std::string, ModelledTask*> by_id_;

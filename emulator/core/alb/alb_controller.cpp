@@ -34,6 +34,24 @@ bool flight_current(const RegisteredTarget* target, Instant registered_at) {
     return target != nullptr && !is_draining(*target) && target->registered_at == registered_at;
 }
 
+Duration check_interval(const TargetGroup& group) {
+    return Duration::seconds(std::max(1, group.health_check.interval_seconds));
+}
+
+// Unparks a target: its next check is the first point of its schedule (next_check_at + k x interval) that is
+// not before `now`.
+void pick_up_schedule(RegisteredTarget& target, Duration interval, Instant now) {
+    target.checks_parked = false;
+    if (!target.next_check_at) {
+        target.next_check_at = now;
+        return;
+    }
+    if (*target.next_check_at >= now) return;
+    const std::int64_t behind = (now - *target.next_check_at).ms;
+    const std::int64_t steps = (behind + interval.ms - 1) / interval.ms;
+    *target.next_check_at = *target.next_check_at + Duration::milliseconds(steps * interval.ms);
+}
+
 }  // namespace
 
 AlbController::AlbController(elbv2::Elbv2World& world, Clock& clock, HealthProbe& probe,
@@ -43,9 +61,12 @@ AlbController::AlbController(elbv2::Elbv2World& world, Clock& clock, HealthProbe
       probe_(probe),
       hooks_(std::move(hooks)),
       self_(std::make_shared<AlbController*>(this)),
-      snapshot_(std::make_shared<const RoutingSnapshot>()) {}
+      snapshot_(std::make_shared<const RoutingSnapshot>()) {
+    probe_.watch_answers([this](const std::string& dial_host) { on_answers_changed(dial_host); });
+}
 
 AlbController::~AlbController() {
+    probe_.watch_answers(nullptr);
     if (timer_) clock_.cancel(*timer_);
 }
 
@@ -87,6 +108,7 @@ void AlbController::reset() {
     number_of_.clear();
     changed_groups_.clear();
     deadlines_.clear();
+    parked_.clear();
     publish_snapshot(clock_.now());
 }
 
@@ -97,6 +119,32 @@ void AlbController::request_pass_at(Instant at) {
     if (timer_) clock_.cancel(*timer_);
     timer_at_ = at;
     timer_ = clock_.schedule_at(at, [this] { run_pass(); });
+}
+
+void AlbController::on_answers_changed(const std::string& dial_host) {
+    const auto found = parked_.find(dial_host);
+    if (found == parked_.end()) return;
+    const std::vector<TargetKey> keys = std::move(found->second);
+    parked_.erase(found);
+    const Instant now = clock_.now();
+    for (const auto& [region_key, group_arn, target_id, port] : keys) {
+        const auto region = world_.regions().find(region_key);
+        if (region == world_.regions().end()) continue;
+        const auto group = region->second.state.target_groups.find(group_arn);
+        if (group == region->second.state.target_groups.end()) continue;
+        RegisteredTarget* target = elbv2::find_pair(group->second, target_id, port);
+        if (target == nullptr || !target->checks_parked) continue;
+        pick_up_schedule(*target, check_interval(group->second), now);
+        request_pass_at(*target->next_check_at);
+        // A full walk is due anyway when the group is not numbered or has changed shape since.
+        const auto number = number_of_.find({region_key, group_arn});
+        const auto position = static_cast<std::size_t>(target - group->second.targets.data());
+        if (walk_all_ || number == number_of_.end() || position >= groups_[number->second].due_at.size()) {
+            walk_all_ = true;
+            continue;
+        }
+        track_target(number->second, position, *target, used_groups_.count({region_key, group_arn}) != 0);
+    }
 }
 
 void AlbController::run_pass() {
@@ -149,11 +197,16 @@ void AlbController::record_results(Instant now) {
 }
 
 void AlbController::walk_groups(Instant now) {
+    parked_.clear();  // every parked target is picked up below, and parked again only by a check
     std::set<GroupKey> used_now;
     in_use_.clear();
     for (auto& [region_key, region] : world_.regions()) {
         const std::set<std::string>& in_use = in_use_[region_key] = target_groups_in_use(region.state);
         for (auto& [arn, group] : region.state.target_groups) {
+            // The API may have changed what a check asks or accepts: parked targets are checked again.
+            for (RegisteredTarget& target : group.targets) {
+                if (target.checks_parked) pick_up_schedule(target, check_interval(group), now);
+            }
             walk_group(region_key, in_use, group, now);
             if (in_use.count(arn) != 0) used_now.insert({region_key, arn});
         }
@@ -247,7 +300,8 @@ void AlbController::track_target(std::size_t number, std::size_t position, const
     if (due_at) deadlines_.erase({*due_at, number, position});
     due_at.reset();
     if (target.drain_until) due_at = target.drain_until;
-    if (used && target.next_check_at && !is_draining(target) && (!due_at || *target.next_check_at < *due_at))
+    if (used && target.next_check_at && !target.checks_parked && !is_draining(target) &&
+        (!due_at || *target.next_check_at < *due_at))
         due_at = target.next_check_at;
     if (due_at) deadlines_.emplace(*due_at, number, position);
 }
@@ -322,6 +376,7 @@ bool AlbController::visit_target(const std::string& region_key, const TargetGrou
 
 void AlbController::check_target(const std::string& region_key, const TargetGroup& group,
                                  RegisteredTarget& target, Instant now, bool& changed) {
+    if (target.checks_parked) return;  // only a full walk or the probe picks it up
     if (!group.health_check.enabled) {
         if (target.health.state != elbv2::TargetState::Unavailable) {
             target.health = health_check_disabled_status();
@@ -338,7 +393,7 @@ void AlbController::check_target(const std::string& region_key, const TargetGrou
     if (!target.next_check_at) target.next_check_at = now + kFirstCheckDelay;
     if (now < *target.next_check_at) return;
 
-    const Duration interval = Duration::seconds(std::max(1, group.health_check.interval_seconds));
+    const Duration interval = check_interval(group);
     target.next_check_at = now + interval;
     const TargetKey key{region_key, group.arn, target.id, target.port};
     const Duration timeout = Duration::seconds(std::max(1, group.health_check.timeout_seconds));
@@ -346,23 +401,30 @@ void AlbController::check_target(const std::string& region_key, const TargetGrou
     if (flight != in_flight_.end() && now < flight->second.stale_at)
         return;  // still waiting for the last one
 
+    const int port = health_check_port(group, target);
+    const auto [account, region] = split_region_key(region_key);
+    std::optional<ProbeRequest> request;
+    if (const auto dial = resolve_dial(hooks_.resolve_dial, account, region, target.id, port)) {
+        request.emplace();
+        request->dial_host = dial->first;
+        request->dial_port = dial->second;
+        request->path = group.health_check.path.empty() ? "/" : group.health_check.path;
+        request->host_header = target.id + ":" + std::to_string(port);
+        request->timeout = timeout;
+        const std::optional<ProbeResult> answer = probe_.steady_answer(*request);
+        if (answer && result_is_settled(target, group.health_check, *answer)) {
+            // This check and its repeats would change nothing until the probe says the answer changed.
+            target.checks_parked = true;
+            parked_[request->dial_host].push_back(key);
+            in_flight_.erase(key);
+            return;
+        }
+    }
+
     if (mark_check_sent(target)) changed = true;
     const std::uint64_t sequence = next_sequence_++;
     in_flight_[key] = InFlight{sequence, target.registered_at, now + timeout + interval};
-
-    const int port = health_check_port(group, target);
-    const auto [account, region] = split_region_key(region_key);
-    Outgoing outgoing{key, sequence, std::nullopt};
-    if (const auto dial = resolve_dial(hooks_.resolve_dial, account, region, target.id, port)) {
-        ProbeRequest request;
-        request.dial_host = dial->first;
-        request.dial_port = dial->second;
-        request.path = group.health_check.path.empty() ? "/" : group.health_check.path;
-        request.host_header = target.id + ":" + std::to_string(port);
-        request.timeout = timeout;
-        outgoing.request = std::move(request);
-    }
-    outgoing_.push_back(std::move(outgoing));
+    outgoing_.push_back(Outgoing{key, sequence, std::move(request)});
 }
 
 void AlbController::publish_snapshot(Instant now) {

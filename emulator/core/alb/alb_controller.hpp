@@ -25,6 +25,13 @@
 // timeout; one unanswered after timeout + interval is given up on and its late result ignored). A target
 // whose address cannot be resolved fails its checks as a refused connection.
 //
+// Skipped checks: when the probe vouches for a steady answer (health_probe.hpp) and recording it would change
+// nothing (target_health_machine.hpp, result_is_settled), the check is not sent and the target is parked: no
+// deadline is kept for it until the probe says that dial host's answers changed, or a full walk (the API may
+// have changed the check's settings) picks it up again. Either way its next check is the first point of its
+// old schedule that is not in the past, so health moves exactly when checking every interval would have moved
+// it. The emulator's HTTP probe never vouches, so there every check is sent.
+//
 // Threading: single writer; every method, the timer callback and the probe callbacks run on the control
 // thread. Probe callbacks may run inside HealthProbe::probe(): results are queued, never applied
 // re-entrantly. Hooks run at the end of a pass and may call back into the controller.
@@ -37,6 +44,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -114,6 +122,8 @@ private:
     };
 
     void request_pass_at(Instant at);
+    // The probe says answers from this dial host may have changed: its parked targets are checked again.
+    void on_answers_changed(const std::string& dial_host);
     void run_pass();
     void record_results(Instant now);
     void walk_groups(Instant now);
@@ -164,6 +174,9 @@ private:
     std::vector<GroupDeadlines> groups_;
     std::map<GroupKey, std::size_t> number_of_;
     std::set<GroupKey> changed_groups_;  // by on_targets_changed since the last pass
+    // Parked targets by the dial host whose answer parked them (entries may be stale: the target's
+    // checks_parked flag is what counts).
+    std::unordered_map<std::string, std::vector<TargetKey>> parked_;
     std::set<std::tuple<Instant, std::size_t, std::size_t>> deadlines_;  // (when, group number, position)
     std::optional<Instant> routing_change_at_;
     std::uint64_t next_sequence_ = 1;

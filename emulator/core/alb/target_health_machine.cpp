@@ -117,6 +117,7 @@ bool restart_health(RegisteredTarget& target) {
     target.consecutive_failures = 0;
     target.checked_once = false;
     target.next_check_at.reset();
+    target.checks_parked = false;
     target.healthy_since.reset();
     return set_status(target, registration_in_progress_status());
 }
@@ -125,6 +126,21 @@ bool mark_check_sent(RegisteredTarget& target) {
     if (target.health.state != TargetState::Initial) return false;
     if (target.health.reason == "Elb.InitialHealthChecking") return false;
     return set_status(target, initial_health_checking_status());
+}
+
+bool result_is_settled(const RegisteredTarget& target, const elbv2::HealthCheck& health_check,
+                       const ProbeResult& result) {
+    if (is_draining(target)) return false;
+    const ProbeVerdict verdict = judge_probe(result, health_check);
+    switch (target.health.state) {
+        case TargetState::Healthy:
+            return verdict.passed && target.consecutive_failures == 0;
+        case TargetState::Unhealthy:
+            return !verdict.passed && target.consecutive_passes == 0 &&
+                   target.health.reason == verdict.reason && target.health.description == verdict.description;
+        default:
+            return false;
+    }
 }
 
 bool apply_probe_result(RegisteredTarget& target, const elbv2::HealthCheck& health_check,

@@ -58,6 +58,12 @@ bool restart_health(elbv2::RegisteredTarget& target);
 // status changed.
 bool mark_check_sent(elbv2::RegisteredTarget& target);
 
+// Whether recording `result`, and any number of repeats of it, would leave the target's status as it is and
+// change only a counter its state does not read: a healthy target passing with no failure counted, or an
+// unhealthy one failing for the reason it shows with no pass counted.
+bool result_is_settled(const elbv2::RegisteredTarget& target, const elbv2::HealthCheck& health_check,
+                       const ProbeResult& result);
+
 // Records one check's outcome at `now`. Returns whether the status (state, reason or description) changed.
 // Draining targets are left alone: their status belongs to deregistration.
 bool apply_probe_result(elbv2::RegisteredTarget& target, const elbv2::HealthCheck& health_check,

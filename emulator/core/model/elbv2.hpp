@@ -100,6 +100,9 @@ struct RegisteredTarget {
     int consecutive_failures = 0;
     bool checked_once = false;
     std::optional<Instant> next_check_at;
+    // The probe vouched that the answer which settled this target holds, so its checks are skipped until the
+    // probe says the answer changed (next_check_at then lags; the controller picks the schedule up again).
+    bool checks_parked = false;
     // Set while draining: the registration is dropped at this instant.
     std::optional<Instant> drain_until;
     // When the target last became healthy (slow start ramps from here).

@@ -3,11 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/task_runtime.hpp"
 #include "sim/kernel/virtual_clock.hpp"
+#include "sim/model/modelled_health_probe.hpp"
 #include "sim/model/modelled_tasks.hpp"
 #include "sim/model/random_source.hpp"
 
@@ -252,6 +257,55 @@ TEST_CASE("usage: charged CPU over the window plus an idle 1 %, and a quarter of
     // The window restarts at each take.
     r.clock.run_for(Duration::minutes(1));
     CHECK(r.tasks.take_usage()[0].cpu_units == Approx(0.01 * 512));
+}
+
+TEST_CASE("the health probe's answer for an address changes only when the tasks say so", "[sim][tasks]") {
+    Runtime r;
+    r.tasks.set_behaviour("web", 2, sim::TaskBehaviour::FailsHealthChecks);
+    r.tasks.set_behaviour("web", 3, sim::TaskBehaviour::CrashesOnStart);
+    sim::ModelledHealthProbe probe(r.tasks);
+    std::set<std::string> told;  // addresses the probe's watcher heard about since the last sample
+    probe.watch_answers([&told](const std::string& address) { told.insert(address); });
+
+    const std::vector<core::TaskLaunch> launches = {
+        launch("a", "ap-southeast-1a", 1), launch("bb", "ap-southeast-1a", 2),
+        launch("ccc", "ap-southeast-1a", 3), launch("dddd", "ap-southeast-1b", 1)};
+    const auto answer_of = [&probe](const core::TaskLaunch& l) {
+        core::alb::ProbeRequest request;
+        request.dial_host = l.private_ip;
+        const auto steady = probe.steady_answer(request);
+        REQUIRE(steady.has_value());
+        std::optional<core::alb::ProbeResult> sent;
+        probe.probe(request, [&sent](core::alb::ProbeResult result) { sent = result; });
+        REQUIRE(sent.has_value());
+        CHECK(sent->outcome == steady->outcome);  // what it vouches for is what a check gets
+        CHECK(sent->status_code == steady->status_code);
+        return std::make_pair(steady->outcome, steady->status_code);
+    };
+    std::map<std::string, std::pair<core::alb::ProbeResult::Outcome, int>> last;
+    for (const auto& l : launches) last[l.private_ip] = answer_of(l);
+
+    int changes = 0;
+    for (int second = 1; second <= 300; ++second) {
+        if (second == 2)
+            for (const auto& l : launches) r.tasks.start(l);
+        if (second == 120) r.tasks.kill("a");
+        if (second == 150) r.tasks.stop("dddd");
+        if (second == 200) r.tasks.fail_zone("ap-southeast-1a", kStart + Duration::seconds(250));
+        r.clock.run_until(kStart + Duration::seconds(second));
+        for (const auto& l : launches) {
+            const auto now = answer_of(l);
+            if (now != last[l.private_ip]) {
+                ++changes;
+                CHECK(told.count(l.private_ip) == 1);  // a change nobody was told about breaks the promise
+            }
+            last[l.private_ip] = now;
+        }
+        told.clear();
+    }
+    // Each task came up (answering 200, 500, 200 then crashing, 200) and went away again.
+    CHECK(changes >= 7);
+    probe.watch_answers(nullptr);
 }
 
 }  // namespace ecsemu::test

@@ -101,9 +101,11 @@ void TrafficMetrics::record_load_balancers(core::Instant at) {
             store.put({kAlb, "HTTPCode_ELB_5XX_Count", lb}, at, count(static_cast<double>(t.elb_5xx)),
                       "Count");
         }
+        const auto balancers_of = core::elbv2::load_balancers_by_target_group(region.state);
         for (const auto& [tg_arn, group] : region.state.target_groups) {
-            const auto load_balancers = core::elbv2::load_balancers_of_target_group(region.state, tg_arn);
-            if (load_balancers.empty()) continue;
+            const auto routed = balancers_of.find(tg_arn);
+            if (routed == balancers_of.end()) continue;
+            const std::vector<std::string>& load_balancers = routed->second;
             int healthy = 0;
             int unhealthy = 0;
             for (const auto& target : group.targets) {

@@ -70,16 +70,18 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
         return;
     }
     const double per_group = rps / static_cast<double>(groups.size());
+    RegionIndex& index = index_of(binding.account_id, binding.region);
+    if (!index.balancers) index.balancers = core::elbv2::load_balancers_by_target_group(region->state);
     for (const auto& arn : groups) {
         auto group = region->state.target_groups.find(arn);
-        const auto balancers = core::elbv2::load_balancers_of_target_group(region->state, arn);
-        if (group == region->state.target_groups.end() || balancers.empty()) {
+        const auto routed = index.balancers->find(arn);
+        if (group == region->state.target_groups.end() || routed == index.balancers->end()) {
             // Nothing routes to it: the requests never reach the service.
             binding.minute.requests += per_group * seconds;
             binding.minute.failed += per_group * seconds;
             continue;
         }
-        Accumulated& at_balancer = by_load_balancer_[balancers.front()];
+        Accumulated& at_balancer = by_load_balancer_[routed->second.front()];
         Accumulated& at_group = by_target_group_[arn];
         const double requests = per_group * seconds;
         at_balancer.requests += requests;
@@ -107,7 +109,7 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
     }
     const double per_target = rps / static_cast<double>(targets.size());
     for (const auto& target : targets) {
-        ModelledTask* task = target.task_id == nullptr ? nullptr : tasks_.find(*target.task_id);
+        ModelledTask* task = target.task;
         const double share = per_target * seconds;
         if (group != nullptr) group->requests += share;
         if (task == nullptr || !task->running) {
@@ -159,22 +161,19 @@ TrafficDriver::RegionIndex& TrafficDriver::index_of(const std::string& account_i
     return indexes_[account_id + "/" + region];
 }
 
-std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(
-    const core::ecs::EcsState* tasks, const core::elbv2::TargetGroup& group) const {
+std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(const core::ecs::EcsState* tasks,
+                                                                  const core::elbv2::TargetGroup& group) {
     using core::elbv2::TargetState;
     std::vector<Share> healthy;
     std::vector<Share> unhealthy;
     for (const auto& target : group.targets) {
         const TargetState state = target.health.state;
         if (state != TargetState::Healthy && state != TargetState::Unhealthy) continue;
-        // The live task with the target's address (the last in (cluster, id) order should two VPCs share it).
-        const std::string* task_id = nullptr;
-        if (tasks != nullptr) {
-            for (const core::ecs::Task* task : core::ecs::tasks_with_address(*tasks, target.id)) {
-                if (task->is_live()) task_id = &task->id;
-            }
-        }
-        (state == TargetState::Healthy ? healthy : unhealthy).push_back(Share{task_id});
+        // The live task with the target's address.
+        const core::ecs::Task* task =
+            tasks == nullptr ? nullptr : core::ecs::last_live_task_with_address(*tasks, target.id);
+        (state == TargetState::Healthy ? healthy : unhealthy)
+            .push_back(Share{task == nullptr ? nullptr : tasks_.find(task->id)});
     }
     return healthy.empty() ? unhealthy : healthy;
 }
@@ -188,7 +187,8 @@ const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const Serv
     if (ecs == nullptr) return running;
     for (const core::ecs::Task* task :
          core::ecs::tasks_launched_for(ecs->state, binding.cluster_name, binding.service_name)) {
-        if (task->last_status == core::ecs::TaskStatus::Running) running.push_back(Share{&task->id});
+        if (task->last_status == core::ecs::TaskStatus::Running)
+            running.push_back(Share{tasks_.find(task->id)});
     }
     return running;
 }

@@ -49,12 +49,13 @@ private:
     };
 
     struct Share {
-        const std::string* task_id = nullptr;  // the task's id in the ECS store; nullptr: nothing answers
+        ModelledTask* task = nullptr;  // the modelled task behind the target; nullptr: nothing answers
     };
-    // The step's view of one region's RUNNING tasks, built as the step first needs it and dropped when it
-    // ends (the store does not change during a step, so the pointers into it hold).
+    // The step's view of one region, built as the step first needs it and dropped when it ends (neither the
+    // stores nor the modelled tasks change during a step, so the pointers into them hold).
     struct RegionIndex {
         std::map<std::pair<std::string, std::string>, std::vector<Share>> running;  // (cluster, service)
+        std::optional<std::map<std::string, std::vector<std::string>>> balancers;   // by target group
     };
 
     void step();
@@ -65,7 +66,7 @@ private:
                Accumulated* group, Accumulated* balancer);
     // `tasks`: the region's ECS store, whose tasks' ENI addresses are what target ids name; may be null.
     std::vector<Share> routable_targets(const core::ecs::EcsState* tasks,
-                                        const core::elbv2::TargetGroup& group) const;
+                                        const core::elbv2::TargetGroup& group);
     const std::vector<Share>& running_tasks(const ServiceBinding& binding);
 
     core::Clock& clock_;

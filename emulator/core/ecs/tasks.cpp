@@ -236,6 +236,21 @@ std::vector<const Task*> tasks_with_address(const EcsState& state, const std::st
     return out;
 }
 
+const Task* last_live_task_with_address(const EcsState& state, const std::string& ipv4) {
+    const Task* last = nullptr;
+    for (const auto& [subnet_id, addresses] : state.task_index.by_address) {
+        const auto holders = addresses.find(ipv4);
+        if (holders == addresses.end()) continue;
+        for (const Task* task : holders->second) {
+            if (!task->is_live()) continue;
+            if (last == nullptr ||
+                std::tie(last->cluster_name, last->id) < std::tie(task->cluster_name, task->id))
+                last = task;
+        }
+    }
+    return last;
+}
+
 bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const std::string& task_id,
                          Instant cutoff) {
     const auto cluster = state.tasks.find(cluster_name);

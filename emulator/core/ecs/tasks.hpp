@@ -90,6 +90,9 @@ std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string
 bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4);
 // Every task whose ENI had `ipv4`, in any subnet (STOPPED ones included), in (cluster name, task id) order.
 std::vector<const Task*> tasks_with_address(const EcsState& state, const std::string& ipv4);
+// The live one among them, the last in that order should tasks in two VPCs share the address; nullptr if
+// none. Builds no list: the simulator asks it for every target every traffic step.
+const Task* last_live_task_with_address(const EcsState& state, const std::string& ipv4);
 
 // Removes the task from its cluster and the indexes if it is STOPPED with a stoppedAt before `cutoff`;
 // whether it did.

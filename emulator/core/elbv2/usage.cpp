@@ -1,6 +1,7 @@
 #include "emulator/core/elbv2/usage.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace ecsemu::core::elbv2 {
@@ -8,8 +9,13 @@ namespace ecsemu::core::elbv2 {
 namespace {
 
 bool forwards_to(const Rule& rule, const std::string& tg_arn) {
-    for (const auto& arn : forwarded_target_groups(rule.actions))
-        if (arn == tg_arn) return true;
+    // Asked for every rule of every group: no list of the rule's groups is built for it.
+    for (const auto& action : rule.actions) {
+        if (action.type != "forward") continue;
+        if (action.target_group_arn == tg_arn) return true;
+        for (const auto& group : action.forward_groups)
+            if (group.target_group_arn == tg_arn) return true;
+    }
     return false;
 }
 
@@ -41,6 +47,20 @@ std::vector<std::string> load_balancers_of_target_group(const Elbv2State& state,
         if (listener != state.listeners.end()) found.insert(listener->second.load_balancer_arn);
     }
     return {found.begin(), found.end()};
+}
+
+std::map<std::string, std::vector<std::string>> load_balancers_by_target_group(const Elbv2State& state) {
+    std::map<std::string, std::set<std::string>> found;
+    for (const auto& [arn, rule] : state.rules) {
+        const auto listener = state.listeners.find(rule.listener_arn);
+        if (listener == state.listeners.end()) continue;
+        for (const auto& tg : forwarded_target_groups(rule.actions))
+            found[tg].insert(listener->second.load_balancer_arn);
+    }
+    std::map<std::string, std::vector<std::string>> out;
+    for (auto& [tg, balancers] : found)
+        out.emplace(tg, std::vector<std::string>(balancers.begin(), balancers.end()));
+    return out;
 }
 
 std::vector<std::string> target_groups_of_load_balancer(const Elbv2State& state, const std::string& lb_arn) {

@@ -2,6 +2,7 @@
 // Read-only questions about how objects refer to each other: which target groups a rule forwards to, and
 // which load balancers route to a target group. Default rules mirror their listener's default actions, so
 // looking at rules alone covers listeners too.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ bool target_group_in_use(const Elbv2State& state, const std::string& tg_arn);
 
 // ARNs of the load balancers whose listeners or rules forward to the group, in ARN order.
 std::vector<std::string> load_balancers_of_target_group(const Elbv2State& state, const std::string& tg_arn);
+
+// The same for every group at once, with one walk of the rules: groups nothing forwards to are absent.
+std::map<std::string, std::vector<std::string>> load_balancers_by_target_group(const Elbv2State& state);
 
 // ARNs of the target groups a load balancer's listeners and rules forward to, in ARN order.
 std::vector<std::string> target_groups_of_load_balancer(const Elbv2State& state, const std::string& lb_arn);

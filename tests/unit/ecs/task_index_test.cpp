@@ -93,6 +93,14 @@ TEST_CASE("Every task that had an address, across subnets and clusters, in (clus
           std::vector<std::string>{"b2", "a1", "c3"});
     CHECK(ids_of(core::ecs::tasks_with_address(state, "10.0.0.8")) == std::vector<std::string>{"d4"});
     CHECK(core::ecs::tasks_with_address(state, "10.0.0.9").empty());
+
+    // The live one, the last in that order when two share it: c3 is stopped, a1 (other VPC) follows b2.
+    REQUIRE(core::ecs::last_live_task_with_address(state, "10.0.0.7") != nullptr);
+    CHECK(core::ecs::last_live_task_with_address(state, "10.0.0.7")->id == "a1");
+    CHECK(core::ecs::last_live_task_with_address(state, "10.0.0.8")->id == "d4");
+    stop(state, "prod", "d4", Instant{1000});
+    CHECK(core::ecs::last_live_task_with_address(state, "10.0.0.8") == nullptr);
+    CHECK(core::ecs::last_live_task_with_address(state, "10.0.0.9") == nullptr);
 }
 
 TEST_CASE("Forgetting a stopped task removes it from its cluster and every index", "[ecs][task-index]") {

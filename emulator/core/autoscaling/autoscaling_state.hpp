@@ -36,6 +36,10 @@ struct AutoScalingState {
     std::map<std::string, ScheduledAction> scheduled;  // by "<target key>|<action name>"
     std::deque<ScalingActivity> activities;            // oldest first, bounded (kMaxActivities)
     std::map<std::string, ScalingMemory> memory;       // by target_key
+    // No activity that started before this is still InProgress, so the controller's periodic check walks only
+    // the newer ones, not the whole history; nullopt (as after a restore): not known, walk them all. Kept by
+    // the scaling controller; activities are appended in start order.
+    std::optional<Instant> in_progress_from;
 
     static constexpr std::size_t kMaxActivities = 10000;
 };

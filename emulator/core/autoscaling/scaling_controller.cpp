@@ -272,8 +272,10 @@ void ScalingController::update_activities(Instant now) {
 void ScalingController::update_region_activities(const std::string& account_id, const std::string& region,
                                                  AutoScalingState& state, Instant now) {
     std::set<std::string> newer_in_progress;  // resources with a later activity still in progress
+    std::optional<Instant> oldest_left;       // the start of the oldest activity still in progress after this
     for (auto it = state.activities.rbegin(); it != state.activities.rend(); ++it) {
         ScalingActivity& activity = *it;
+        if (state.in_progress_from && activity.start < *state.in_progress_from) break;
         if (activity.status != ActivityStatus::InProgress) continue;
         const std::string resource = activity.service_namespace + "|" + activity.resource_id;
         if (!newer_in_progress.insert(resource).second) {
@@ -307,7 +309,9 @@ void ScalingController::update_region_activities(const std::string& account_id, 
             activity.status_message =
                 "Successfully set desired count to " + count + ". Change successfully fulfilled by ecs.";
         }
+        if (activity.status == ActivityStatus::InProgress) oldest_left = activity.start;  // newest to oldest
     }
+    state.in_progress_from = oldest_left ? *oldest_left : now;
 }
 
 }  // namespace ecsemu::core::autoscaling

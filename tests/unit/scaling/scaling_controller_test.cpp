@@ -110,4 +110,67 @@ TEST_CASE("DisableScaleIn and suspended scaling hold the controller", "[scaling]
     CHECK(suspended.changes[0].change.to == 5);
 }
 
+namespace {
+
+core::autoscaling::ScalingActivity in_progress(const std::string& resource, int target, core::Instant start) {
+    core::autoscaling::ScalingActivity activity;
+    activity.service_namespace = "ecs";
+    activity.resource_id = resource;
+    activity.scalable_dimension = "ecs:service:DesiredCount";
+    activity.start = start;
+    activity.status = ActivityStatus::InProgress;
+    activity.target_capacity = target;
+    return activity;
+}
+
+}  // namespace
+
+TEST_CASE("activity checks revisit only what can still be in progress, however long the history",
+          "[scaling]") {
+    ScalingWorld world(1, 10, 2);
+    const std::string other = "service/ielts-prod-cluster/other-service";
+    world.resources.services[other] = {3, 3, false};
+    auto& activities = world.state().activities;
+    const core::Instant t0 = kStart;
+    for (int i = 0; i < 50; ++i) {  // finished history
+        auto old = in_progress(other, 3, t0);
+        old.status = ActivityStatus::Successful;
+        activities.push_back(old);
+    }
+    world.resources.services[kResource] = {4, 2, false};  // asked for 4, 2 running
+    activities.push_back(in_progress(kResource, 4, t0 + Duration::seconds(10)));
+    activities.push_back(in_progress(other, 3, t0 + Duration::seconds(20)));
+    world.controller.update_activities(t0 + Duration::seconds(30));
+    CHECK(activities[50].status == ActivityStatus::InProgress);  // still waiting for its tasks
+    CHECK(activities[51].status == ActivityStatus::Successful);
+    REQUIRE(world.state().in_progress_from.has_value());
+    CHECK(*world.state().in_progress_from == t0 + Duration::seconds(10));
+
+    // A later activity for the same service overrides the waiting one, and then completes.
+    activities.push_back(in_progress(kResource, 4, t0 + Duration::seconds(40)));
+    world.controller.update_activities(t0 + Duration::seconds(45));
+    CHECK(activities[50].status == ActivityStatus::Overridden);
+    CHECK(activities[52].status == ActivityStatus::InProgress);
+    world.resources.services[kResource].running = 4;
+    world.controller.update_activities(t0 + Duration::seconds(50));
+    CHECK(activities[52].status == ActivityStatus::Successful);
+    // Nothing left in progress: the next check starts at this instant.
+    CHECK(*world.state().in_progress_from == t0 + Duration::seconds(50));
+
+    // One started at that very instant is still seen.
+    activities.push_back(in_progress(other, 3, t0 + Duration::seconds(50)));
+    world.controller.update_activities(t0 + Duration::seconds(50));
+    CHECK(activities.back().status == ActivityStatus::Successful);
+
+    // Activities are appended in start order, so one older than the mark is never walked again (were it
+    // still in progress, as this forged one is, it would stay so).
+    activities[10].status = ActivityStatus::InProgress;
+    world.controller.update_activities(t0 + Duration::seconds(60));
+    CHECK(activities[10].status == ActivityStatus::InProgress);
+    // Without the mark (as after a restore) the whole history is walked.
+    world.state().in_progress_from.reset();
+    world.controller.update_activities(t0 + Duration::seconds(70));
+    CHECK(activities[10].status == ActivityStatus::Successful);
+}
+
 }  // namespace ecsemu::test

@@ -50,7 +50,20 @@ std::vector<MetricKey> MetricStore::list(const std::string& namespace_name) cons
     for (const auto& [key, buckets] : series_) {
         if (namespace_name.empty() || key.namespace_name == namespace_name) out.push_back(key);
     }
+    std::sort(out.begin(), out.end());
     return out;
+}
+
+std::size_t MetricKeyHash::operator()(const MetricKey& key) const {
+    const std::hash<std::string> text;
+    std::size_t h = text(key.namespace_name);
+    const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+    mix(text(key.metric_name));
+    for (const auto& [name, value] : key.dimensions) {
+        mix(text(name));
+        mix(text(value));
+    }
+    return h;
 }
 
 }  // namespace ecsemu::core::metrics

@@ -2,10 +2,12 @@
 // CloudWatch's view of metrics, kept by the emulator: datapoints aggregated into one-minute buckets of the
 // emulated clock (CloudWatch's standard resolution), by (namespace, metric name, dimensions). The data
 // planes' counters are recorded here once a minute (Service Connect, ALB); CloudWatch's API and target
-// tracking read them back. Deterministic: ordered containers, times only from the caller.
+// tracking read them back. Deterministic: times only from the caller, and what is listed comes out in key
+// order (the series themselves are hashed: every alarm and every datapoint looks one up each minute).
 #include <cstddef>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,6 +22,11 @@ struct MetricKey {
     std::string metric_name;
     Dimensions dimensions;
     auto operator<=>(const MetricKey&) const = default;
+    bool operator==(const MetricKey&) const = default;
+};
+
+struct MetricKeyHash {
+    std::size_t operator()(const MetricKey& key) const;
 };
 
 // CloudWatch's StatisticSet: what a period's datapoints add up to.
@@ -65,7 +72,7 @@ private:
         StatisticSet statistics;
         std::string unit;
     };
-    std::map<MetricKey, std::map<Instant, Bucket>> series_;
+    std::unordered_map<MetricKey, std::map<Instant, Bucket>, MetricKeyHash> series_;
     Duration retention_ = kRetention;
 };
 

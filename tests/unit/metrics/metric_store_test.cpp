@@ -1,6 +1,9 @@
 // One-minute buckets, statistic sets and retention of the metric store CloudWatch reads.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include "emulator/core/metrics/metric_store.hpp"
 
 namespace ecsemu::test {
@@ -55,7 +58,33 @@ TEST_CASE("buckets older than the retention behind the newest are dropped", "[me
     store.put(kRequests, kMinute, 1, "Count");
     store.put(kRequests, kMinute + MetricStore::kRetention + Duration::minutes(1), 1, "Count");
     CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(1)).empty());
-    CHECK(store.query(kRequests, kMinute, kMinute + MetricStore::kRetention + Duration::minutes(2)).size() == 1);
+    CHECK(store.query(kRequests, kMinute, kMinute + MetricStore::kRetention + Duration::minutes(2)).size() ==
+          1);
+}
+
+TEST_CASE("metrics are listed in key order, whatever order they arrived in", "[metrics]") {
+    MetricStore store;
+    std::vector<MetricKey> keys;
+    for (const char* metric : {"RequestCount", "CPUUtilization", "MemoryUtilization"}) {
+        for (const char* service : {"zeta", "alpha", "mid", "beta"}) {
+            keys.push_back({"AWS/ECS", metric, {{"ClusterName", "c"}, {"ServiceName", service}}});
+            keys.push_back({"AWS/ECS", metric, {{"ClusterName", "c"}}});
+        }
+    }
+    keys.push_back({"AWS/ApplicationELB", "RequestCount", {{"LoadBalancer", "app/x/1"}}});
+    for (const MetricKey& key : keys) store.put(key, kMinute, 1, "Count");
+
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    CHECK(store.list() == keys);
+    CHECK(store.metric_count() == keys.size());
+    std::vector<MetricKey> ecs_only(keys.begin() + 1, keys.end());  // AWS/ApplicationELB sorts first
+    CHECK(store.list("AWS/ECS") == ecs_only);
+    // Equal keys find the same series; one differing dimension value does not.
+    MetricKey same{"AWS/ECS", "CPUUtilization", {{"ServiceName", "mid"}, {"ClusterName", "c"}}};
+    CHECK(store.query(same, kMinute, kMinute + Duration::minutes(1)).size() == 1);
+    same.dimensions["ServiceName"] = "mid2";
+    CHECK(store.query(same, kMinute, kMinute + Duration::minutes(1)).empty());
 }
 
 }  // namespace ecsemu::test

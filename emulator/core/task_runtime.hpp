@@ -3,6 +3,7 @@
 // The emulator implements it with in-process stub servers and real processes (emulator/runtime, net/stub);
 // the simulator with modelled start-up times and failures. Everything the runtime reports arrives as an
 // observation on the control thread; the runtime never touches engine state.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -40,6 +41,9 @@ struct TaskLaunch {
     std::string family;
     int revision = 0;
     std::string private_ip;  // a distinct 127.0.0.0/8 address per task
+    // The engine's number for this launch, from 1 up, never reused while the engine lives; the store keeps it
+    // on the task (Task::runtime_launch), so a runtime can index its tasks by it instead of by id.
+    std::uint64_t launch_number = 0;
     std::string availability_zone;
     int cpu_units = 0;
     int memory_mib = 0;

@@ -63,6 +63,10 @@ void ModelledTasks::start(const core::TaskLaunch& launch) {
     const auto stored = tasks_.emplace(launch.task_id, std::move(task));
     if (stored.second) by_id_[launch.task_id] = &stored.first->second;
     by_address_[launch.private_ip] = &stored.first->second;
+    if (launch.launch_number > 0) {
+        if (by_launch_.size() <= launch.launch_number) by_launch_.resize(launch.launch_number + 1, nullptr);
+        by_launch_[launch.launch_number] = &stored.first->second;
+    }
 
     const core::Instant now = clock_.now();
     auto zone = failed_zones_.find(launch.availability_zone);
@@ -146,6 +150,7 @@ void ModelledTasks::report_exit(ModelledTask& task, int exit_code, const std::st
     const auto containers = task.launch.containers;
     const std::string address = task.launch.private_ip;
     by_address_.erase(address);
+    if (task.launch.launch_number < by_launch_.size()) by_launch_[task.launch.launch_number] = nullptr;
     by_id_.erase(task_id);
     tasks_.erase(task_id);
     if (answers_changed_) answers_changed_(address);
@@ -199,6 +204,14 @@ ModelledTask* ModelledTasks::find(const std::string& task_id) {
 const ModelledTask* ModelledTasks::find(const std::string& task_id) const {
     auto found = by_id_.find(task_id);
     return found == by_id_.end() ? nullptr : found->second;
+}
+
+ModelledTask* ModelledTasks::find(const std::string& task_id, std::uint64_t launch_number) {
+    if (launch_number > 0 && launch_number < by_launch_.size()) {
+        ModelledTask* task = by_launch_[launch_number];
+        if (task != nullptr) return task;
+    }
+    return find(task_id);
 }
 
 const ModelledTask* ModelledTasks::find_by_address(const std::string& local_address) const {

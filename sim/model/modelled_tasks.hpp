@@ -71,6 +71,9 @@ public:
 
     const ModelledTask* find(const std::string& task_id) const;
     ModelledTask* find(const std::string& task_id);
+    // The same as find(task_id); an index lookup rather than a hash one when `launch_number` is the
+    // TaskLaunch::launch_number the task was started with (the store's Task::runtime_launch).
+    ModelledTask* find(const std::string& task_id, std::uint64_t launch_number);
     // By the loopback address the engine gave the task (what the ALB dials).
     const ModelledTask* find_by_address(const std::string& local_address) const;
     // Who to tell, with the task's local address, when what a request to that address gets may have changed:
@@ -102,6 +105,7 @@ private:
     // The same tasks by id, hashed: the traffic driver looks up every running task every step.
     std::unordered_map<std::string, ModelledTask*> by_id_;
     std::unordered_map<std::string, ModelledTask*> by_address_;  // local address -> task
+    std::vector<ModelledTask*> by_launch_;  // by TaskLaunch::launch_number; nullptr once the task is gone
     std::map<std::pair<std::string, int>, TaskBehaviour> behaviours_;
     std::map<std::string, double> memory_by_family_;
     std::map<std::string, core::Instant> failed_zones_;  // zone -> until

@@ -173,7 +173,7 @@ std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(const core::ec
         const core::ecs::Task* task =
             tasks == nullptr ? nullptr : core::ecs::last_live_task_with_address(*tasks, target.id);
         (state == TargetState::Healthy ? healthy : unhealthy)
-            .push_back(Share{task == nullptr ? nullptr : tasks_.find(task->id)});
+            .push_back(Share{task == nullptr ? nullptr : tasks_.find(task->id, task->runtime_launch)});
     }
     return healthy.empty() ? unhealthy : healthy;
 }
@@ -188,7 +188,7 @@ const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const Serv
     for (const core::ecs::Task* task :
          core::ecs::tasks_launched_for(ecs->state, binding.cluster_name, binding.service_name)) {
         if (task->last_status == core::ecs::TaskStatus::Running)
-            running.push_back(Share{tasks_.find(task->id)});
+            running.push_back(Share{tasks_.find(task->id, task->runtime_launch)});
     }
     return running;
 }

@@ -325,6 +325,8 @@ void Engine::start_in_runtime(ecs::EcsRegion& region, ecs::Task& task) {
         for (auto& container : launch.containers)
             container.environment.insert(container.environment.end(), extra.begin(), extra.end());
     }
+    launch.launch_number = ++launches_;
+    task.runtime_launch = launch.launch_number;
     runtime_commands_.push_back(RuntimeCommand{true, std::move(launch), task.id});
     runtime_tasks_.insert(task.id);
 }

@@ -27,6 +27,7 @@
 // thread. The runtime may report synchronously from inside start()/stop(): reports are queued, never applied
 // re-entrantly.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -182,6 +183,7 @@ private:
     std::optional<TimerId> timer_;
     std::optional<Instant> timer_at_;
     std::size_t passes_ = 0;
+    std::uint64_t launches_ = 0;  // the last TaskLaunch::launch_number given
 };
 
 }  // namespace ecsemu::core::engine

@@ -114,6 +114,9 @@ struct Task {
     // The 127.0.0.0/8 address the task runtime serves this task's container ports on; empty until the task
     // is handed to a runtime. Not AWS-visible: the ENI's private address is what DescribeTasks shows.
     std::string local_address;
+    // The engine's launch_number of the task's run in the runtime (core::TaskLaunch); 0 until handed to one.
+    // Not AWS-visible and not kept across restarts.
+    std::uint64_t runtime_launch = 0;
     // Load balancer targets the engine registered for this task, and once it deregistered them (and the task
     // from Cloud Map), how long the task stays DEACTIVATING: the longest deregistration delay of its target
     // groups, at least the Service Connect drain. Not AWS-visible.

@@ -2,6 +2,7 @@
 // What a running task uses, reported by the task runtimes: measured for process tasks (/proc), modelled for
 // stub tasks (CPU time per request served). The per-minute sampler turns it into the AWS/ECS CPUUtilization
 // and MemoryUtilization datapoints target tracking reads.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct TaskUsage {
     double cpu_units = 0;
     // Memory in use at the take, MiB.
     double memory_mib = 0;
+    // The TaskLaunch::launch_number the task was started with, when the runtime keeps it (0: not given); the
+    // store knows it too (Task::runtime_launch), so consumers can find a task's use without hashing its id.
+    std::uint64_t launch_number = 0;
 };
 
 class TaskUsageSource {

@@ -189,8 +189,8 @@ std::vector<core::TaskUsage> ModelledTasks::take_usage() {
             continue;
         }
         const double busy = window_ms > 0 ? task.cpu_unit_ms / window_ms : 0;
-        usage.push_back(
-            core::TaskUsage{id, busy + kIdleCpuFraction * task.launch.cpu_units, task.memory_mib});
+        usage.push_back(core::TaskUsage{id, busy + kIdleCpuFraction * task.launch.cpu_units, task.memory_mib,
+                                        task.launch.launch_number});
         task.cpu_unit_ms = 0;
     }
     return usage;

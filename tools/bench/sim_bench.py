@@ -4,7 +4,7 @@ duration. Runs `ecsemu sim` on scenarios/ielts.json (24 h, the peer every figure
 generated fleets of N services (diurnal load peaking at 12:00 UTC, target tracking on CPU at 50 %, each service
 peaking near 100 tasks, so 100 services reach about 10,000), the same fleets behind one ALB for a day (every
 task is a target health-checked every 30 s), and prints the stderr statistics line of each run with its wall
-time as a multiple of the ielts day's (the peer measured in the same run).
+time and peak resident memory, each also as a multiple of the ielts day's (the peer measured in the same run).
 
     python3 tools/bench/sim_bench.py [--bin build/bin/ecsemu] [--services 10,100] [--days 1,7]
                                      [--alb-services 10]
@@ -83,14 +83,20 @@ def fleet_scenario(services, days, alb=False):
 
 
 def run_with_stats(binary, scenario_path):
-    out = subprocess.run([binary, "sim", scenario_path], capture_output=True, text=True, timeout=3600)
-    if out.returncode != 0:
-        raise SystemExit("ecsemu sim %s failed: %s" % (scenario_path, out.stderr[-500:]))
-    match = STATS.search(out.stderr)
+    """The run's statistics line, and its peak resident memory in MiB (from the kernel's rusage of the child)."""
+    with tempfile.TemporaryFile(mode="w+") as err:
+        child = subprocess.Popen([binary, "sim", scenario_path], stdout=subprocess.DEVNULL, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read()
+    if child.returncode != 0:
+        raise SystemExit("ecsemu sim %s failed: %s" % (scenario_path, stderr[-500:]))
+    match = STATS.search(stderr)
     if not match:
-        raise SystemExit("no statistics line in: " + out.stderr[-500:])
+        raise SystemExit("no statistics line in: " + stderr[-500:])
     wall, per_s, events, events_s, passes, peak = match.groups()
-    return float(wall), int(per_s), int(events), int(events_s), int(passes), int(peak)
+    return float(wall), int(per_s), int(events), int(events_s), int(passes), int(peak), usage.ru_maxrss / 1024.0
 
 
 def main():
@@ -116,11 +122,12 @@ def main():
         with open(path, "w") as f:
             json.dump(fleet_scenario(services, 1, alb=True), f)
         rows.append(("ALB fleet %d services, 1 d" % services, run_with_stats(args.bin, path)))
-    print("%-30s %10s %14s %12s %12s %10s %8s %9s" % ("run", "wall s", "sim s/wall s", "clock events",
-                                                    "events/s", "passes", "peak", "x ielts"))
-    for name, (wall, per_s, events, events_s, passes, peak) in rows:
-        print("%-30s %10.3f %14d %12d %12d %10d %8d %9.1f" % (name, wall, per_s, events, events_s, passes, peak,
-                                                              wall / peer[0]))
+    print("%-30s %10s %14s %12s %12s %10s %8s %9s %8s %9s" % ("run", "wall s", "sim s/wall s", "clock events",
+                                                              "events/s", "passes", "peak", "x ielts", "MiB",
+                                                              "x ielts"))
+    for name, (wall, per_s, events, events_s, passes, peak, mib) in rows:
+        print("%-30s %10.3f %14d %12d %12d %10d %8d %9.1f %8.0f %9.1f" % (
+            name, wall, per_s, events, events_s, passes, peak, wall / peer[0], mib, mib / peer[6]))
 
 
 if __name__ == "__main__":

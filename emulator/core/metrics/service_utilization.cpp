@@ -1,6 +1,7 @@
 #include "emulator/core/metrics/service_utilization.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +43,45 @@ struct ServiceUtilization {
     Utilization memory;
 };
 
+// The usage reports, as the walk over the store finds them: by launch number where the runtime gave one (an
+// index over the span of numbers reported, since every running task is looked up every minute), otherwise by
+// task id. A task reported twice counts its last report.
+class UsageLookup {
+public:
+    explicit UsageLookup(const std::vector<TaskUsage>& usage) {
+        std::uint64_t low = 0;
+        std::uint64_t high = 0;
+        for (const TaskUsage& entry : usage) {
+            if (entry.launch_number == 0) continue;
+            low = low == 0 ? entry.launch_number : std::min(low, entry.launch_number);
+            high = std::max(high, entry.launch_number);
+        }
+        first_launch_ = low;
+        if (low > 0) by_launch_.assign(high - low + 1, nullptr);
+        for (const TaskUsage& entry : usage) {
+            if (entry.launch_number > 0) {
+                by_launch_[entry.launch_number - low] = &entry;
+            } else {
+                by_id_[entry.task_id] = &entry;
+            }
+        }
+    }
+
+    const TaskUsage* find(const ecs::Task& task) const {
+        if (task.runtime_launch >= first_launch_ && task.runtime_launch - first_launch_ < by_launch_.size()) {
+            if (const TaskUsage* entry = by_launch_[task.runtime_launch - first_launch_]) return entry;
+        }
+        if (by_id_.empty()) return nullptr;
+        const auto found = by_id_.find(task.id);
+        return found == by_id_.end() ? nullptr : found->second;
+    }
+
+private:
+    std::uint64_t first_launch_ = 0;
+    std::vector<const TaskUsage*> by_launch_;
+    std::unordered_map<std::string_view, const TaskUsage*> by_id_;
+};
+
 void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtilization& utilization,
             Instant at) {
     store.put({kNamespace, "CPUUtilization", dimensions}, at, utilization.cpu.datapoint(), "Percent");
@@ -52,11 +92,9 @@ void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtili
 
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                                 const std::vector<TaskUsage>& usage, Instant at) {
-    // Every running task every minute: a hashed view of the usage and the store's per-service task index
-    // keep this to one lookup per running task. A task id reported twice counts its last report.
-    std::unordered_map<std::string_view, const TaskUsage*> by_task;
-    by_task.reserve(usage.size());
-    for (const TaskUsage& entry : usage) by_task[entry.task_id] = &entry;
+    // Every running task every minute: the lookup and the store's per-service task index keep this to one
+    // index or hash lookup per running task.
+    const UsageLookup lookup(usage);
 
     for (const auto& [cluster_name, services] : state.services) {
         std::map<std::string, ServiceUtilization> utilization;
@@ -69,9 +107,9 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                 if (of_service == nullptr) of_service = &utilization[service_name];
                 const double cpu_reserved = task->cpu_units.value_or(kDefaultTaskCpuUnits);
                 const double memory_reserved = task->memory_mib.value_or(kDefaultTaskMemoryMib);
-                const auto found = by_task.find(task->id);
-                const double cpu_used = found == by_task.end() ? 0 : found->second->cpu_units;
-                const double memory_used = found == by_task.end() ? 0 : found->second->memory_mib;
+                const TaskUsage* found = lookup.find(*task);
+                const double cpu_used = found == nullptr ? 0 : found->cpu_units;
+                const double memory_used = found == nullptr ? 0 : found->memory_mib;
                 for (ServiceUtilization* group : {of_service, &cluster}) {
                     group->cpu.add(cpu_used, cpu_reserved);
                     group->memory.add(memory_used, memory_reserved);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "engine_world.hpp"
@@ -144,6 +145,25 @@ TEST_CASE("a desiredCount change scales out and in", "[engine][service]") {
         CHECK(task["stoppedReason"] == "Scaling activity initiated by (deployment " +
                                            service["deployments"][0]["id"].get<std::string>() + ")");
     }
+}
+
+TEST_CASE("each launch into the runtime gets its own number, and the store keeps it on the task",
+          "[engine][service]") {
+    EngineWorld w;
+    w.create_guide_service("web", 3);
+    w.run_task();
+    w.run_for(Duration::seconds(30));
+    REQUIRE(w.runtime.starts.size() == 4);
+    std::set<std::uint64_t> numbers;
+    for (const core::TaskLaunch& launch : w.runtime.starts) {
+        CHECK(launch.launch_number > 0);
+        numbers.insert(launch.launch_number);
+        const core::ecs::Task* task = core::ecs::find_task(w.state(), kCluster, launch.task_id);
+        REQUIRE(task != nullptr);
+        CHECK(task->runtime_launch == launch.launch_number);
+    }
+    CHECK(numbers.size() == 4);
+    CHECK(*numbers.rbegin() == 4);  // counted from 1
 }
 
 }  // namespace ecsemu::test

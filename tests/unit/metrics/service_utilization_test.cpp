@@ -1,6 +1,9 @@
 // AWS/ECS CPUUtilization and MemoryUtilization per service from the runtimes' task usage.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <string>
+
 #include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/metrics/service_utilization.hpp"
 
@@ -25,8 +28,10 @@ core::ecs::EcsState state_with_backend() {
     return state;
 }
 
-void add_task(core::ecs::EcsState& state, const std::string& id, core::ecs::TaskStatus status) {
+void add_task(core::ecs::EcsState& state, const std::string& id, core::ecs::TaskStatus status,
+              std::uint64_t runtime_launch = 0) {
     core::ecs::Task task;
+    task.runtime_launch = runtime_launch;
     task.id = id;
     task.cluster_name = "ielts-prod-cluster";
     task.service_name = "ielts-backend-service";
@@ -83,6 +88,33 @@ TEST_CASE("tasks without usage count as idle; services without running tasks pub
     MetricStore empty;
     record_service_utilization(empty, idle, {{"x", 512, 100}}, kMinute);
     CHECK(empty.metric_count() == 0);
+}
+
+TEST_CASE("usage is matched by launch number where the runtime gives one, by task id where it does not",
+          "[metrics]") {
+    auto state = state_with_backend();
+    add_task(state, "a", core::ecs::TaskStatus::Running, 7);
+    add_task(state, "b", core::ecs::TaskStatus::Running, 3);
+    add_task(state, "c", core::ecs::TaskStatus::Running, 12);
+    add_task(state, "d", core::ecs::TaskStatus::Running, 40);  // a number nobody reported: found by id
+    add_task(state, "e", core::ecs::TaskStatus::Running);      // never numbered: found by id
+    MetricStore store;
+    // Entries name ids that do not match on purpose where a launch number is given: the number decides.
+    // Launch 12 is reported twice; the last report counts.
+    record_service_utilization(store, state,
+                               {{"not-a", 1024, 0, 7},
+                                {"not-b", 512, 0, 3},
+                                {"c", 0, 0, 12},
+                                {"c", 256, 0, 12},
+                                {"e", 768, 0, 0},
+                                {"d", 1024, 0, 0}},
+                               kMinute);
+    const auto cpu = store.query(kServiceCpu, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(cpu.size() == 1);
+    CHECK(cpu[0].statistics.sample_count == 5);
+    // a 100 %, b 50 %, c 25 %, d 100 % (by id: its number 40 was not reported, the id entry is), e 75 %.
+    CHECK(cpu[0].statistics.average() == Approx((100.0 + 50 + 25 + 100 + 75) / 5));
+    CHECK(cpu[0].statistics.minimum == Approx(25));
 }
 
 }  // namespace ecsemu::test

@@ -259,6 +259,33 @@ TEST_CASE("usage: charged CPU over the window plus an idle 1 %, and a quarter of
     CHECK(r.tasks.take_usage()[0].cpu_units == Approx(0.01 * 512));
 }
 
+TEST_CASE("tasks are found by their launch number as by their id, and usage carries the number",
+          "[sim][tasks]") {
+    Runtime r;
+    core::TaskLaunch first = launch("t1", "ap-southeast-1a", 1, false);
+    first.launch_number = 5;
+    core::TaskLaunch second = launch("t22", "ap-southeast-1a", 1, false);
+    second.launch_number = 2;
+    r.tasks.start(first);
+    r.tasks.start(second);
+    r.tasks.start(launch("t333", "ap-southeast-1a", 1, false));  // not numbered
+    CHECK(r.tasks.find("t1", 5) == r.tasks.find("t1"));
+    CHECK(r.tasks.find("t22", 2) == r.tasks.find("t22"));
+    CHECK(r.tasks.find("t333", 0) == r.tasks.find("t333"));
+    CHECK(r.tasks.find("t333", 99) == r.tasks.find("t333"));  // an unknown number falls back to the id
+    REQUIRE(r.tasks.find("t1") != nullptr);
+    r.clock.run_for(Duration::minutes(1));
+    const auto usage = r.tasks.take_usage();
+    REQUIRE(usage.size() == 3);
+    CHECK(usage[0].launch_number == 5);
+    CHECK(usage[1].launch_number == 2);
+    CHECK(usage[2].launch_number == 0);
+
+    r.tasks.kill("t1");  // gone: its number no longer finds it
+    CHECK(r.tasks.find("t1", 5) == nullptr);
+    CHECK(r.tasks.find("t22", 2) != nullptr);
+}
+
 TEST_CASE("the health probe's answer for an address changes only when the tasks say so", "[sim][tasks]") {
     Runtime r;
     r.tasks.set_behaviour("web", 2, sim::TaskBehaviour::FailsHealthChecks);

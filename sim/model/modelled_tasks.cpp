@@ -56,6 +56,7 @@ void ModelledTasks::start(const core::TaskLaunch& launch) {
     if (tasks_.contains(launch.task_id)) return;
     ModelledTask task;
     task.launch = launch;
+    task.cpu_units = launch.cpu_units;
     if (auto b = behaviours_.find({launch.family, launch.revision}); b != behaviours_.end())
         task.behaviour = b->second;
     auto memory = memory_by_family_.find(launch.family);
@@ -63,6 +64,8 @@ void ModelledTasks::start(const core::TaskLaunch& launch) {
     const auto stored = tasks_.emplace(launch.task_id, std::move(task));
     if (stored.second) by_id_[launch.task_id] = &stored.first->second;
     by_address_[launch.private_ip] = &stored.first->second;
+    stored.first->second.live_slot = live_.size();
+    live_.push_back(&stored.first->second);
     if (launch.launch_number > 0) {
         if (by_launch_.size() <= launch.launch_number) by_launch_.resize(launch.launch_number + 1, nullptr);
         by_launch_[launch.launch_number] = &stored.first->second;
@@ -151,6 +154,9 @@ void ModelledTasks::report_exit(ModelledTask& task, int exit_code, const std::st
     const std::string address = task.launch.private_ip;
     by_address_.erase(address);
     if (task.launch.launch_number < by_launch_.size()) by_launch_[task.launch.launch_number] = nullptr;
+    live_[task.live_slot] = live_.back();
+    live_[task.live_slot]->live_slot = task.live_slot;
+    live_.pop_back();
     by_id_.erase(task_id);
     tasks_.erase(task_id);
     if (answers_changed_) answers_changed_(address);
@@ -183,15 +189,16 @@ std::vector<core::TaskUsage> ModelledTasks::take_usage() {
     const double window_ms = static_cast<double>((now - last_take_).ms);
     last_take_ = now;
     std::vector<core::TaskUsage> usage;
-    for (auto& [id, task] : tasks_) {
-        if (!task.running) {
-            task.cpu_unit_ms = 0;
+    usage.reserve(live_.size());
+    for (ModelledTask* task : live_) {
+        if (!task->running) {
+            task->cpu_unit_ms = 0;
             continue;
         }
-        const double busy = window_ms > 0 ? task.cpu_unit_ms / window_ms : 0;
-        usage.push_back(core::TaskUsage{id, busy + kIdleCpuFraction * task.launch.cpu_units, task.memory_mib,
-                                        task.launch.launch_number});
-        task.cpu_unit_ms = 0;
+        const double busy = window_ms > 0 ? task->cpu_unit_ms / window_ms : 0;
+        usage.push_back(core::TaskUsage{task->launch.task_id, busy + kIdleCpuFraction * task->cpu_units,
+                                        task->memory_mib, task->launch.launch_number});
+        task->cpu_unit_ms = 0;
     }
     return usage;
 }

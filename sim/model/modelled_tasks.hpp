@@ -26,13 +26,16 @@
 namespace ecsemu::sim {
 
 struct ModelledTask {
-    core::TaskLaunch launch;
-    TaskBehaviour behaviour = TaskBehaviour::Healthy;
+    // What every traffic step and usage take reads comes first, ahead of the launch's strings.
     bool running = false;  // every container reported running and none exited
     bool stopping = false;
-    std::optional<core::Instant> running_since;
+    TaskBehaviour behaviour = TaskBehaviour::Healthy;
+    int cpu_units = 0;       // the launch's task size
     double cpu_unit_ms = 0;  // CPU charged since the last usage take (ECS CPU units x milliseconds)
     double memory_mib = 0;
+    std::size_t live_slot = 0;  // its place in ModelledTasks' list of live tasks
+    core::TaskLaunch launch;
+    std::optional<core::Instant> running_since;
     std::vector<core::TimerId> timers;  // pending start, health and exit timers
 };
 
@@ -49,7 +52,8 @@ public:
     // core::TaskRuntime
     void start(const core::TaskLaunch& launch) override;
     void stop(const std::string& task_id) override;
-    // core::TaskUsageSource: every running task's CPU and memory since the previous take.
+    // core::TaskUsageSource: every running task's CPU and memory since the previous take, in no particular
+    // (but a deterministic) order.
     std::vector<core::TaskUsage> take_usage() override;
 
     // Tasks of this task definition revision behave so (a deployment injection's revision).
@@ -106,6 +110,9 @@ private:
     std::unordered_map<std::string, ModelledTask*> by_id_;
     std::unordered_map<std::string, ModelledTask*> by_address_;  // local address -> task
     std::vector<ModelledTask*> by_launch_;  // by TaskLaunch::launch_number; nullptr once the task is gone
+    // The same tasks as a list (ModelledTask::live_slot), which each usage take walks: independent loads the
+    // processor can overlap, where a walk of the map waits for each node's link.
+    std::vector<ModelledTask*> live_;
     std::map<std::pair<std::string, int>, TaskBehaviour> behaviours_;
     std::map<std::string, double> memory_by_family_;
     std::map<std::string, core::Instant> failed_zones_;  // zone -> until

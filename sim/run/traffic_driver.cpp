@@ -135,7 +135,7 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
         input.offered_rps = per_target;
         input.cpu_ms_per_request = binding.model->cpu_ms_per_request;
         input.latency_ms = binding.model->latency_ms;
-        input.cpu_units = task->launch.cpu_units > 0 ? task->launch.cpu_units : 256;
+        input.cpu_units = task->cpu_units > 0 ? task->cpu_units : 256;
         input.slo_ms = spec_.slo_ms;
         input.step_seconds = seconds;
         const TaskLoadResult result = serve_step(input);

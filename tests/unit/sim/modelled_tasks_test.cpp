@@ -284,6 +284,14 @@ TEST_CASE("tasks are found by their launch number as by their id, and usage carr
     r.tasks.kill("t1");  // gone: its number no longer finds it
     CHECK(r.tasks.find("t1", 5) == nullptr);
     CHECK(r.tasks.find("t22", 2) != nullptr);
+    // Usage still covers exactly the tasks left, after the first and the last of the list went.
+    r.tasks.start(launch("t4444", "ap-southeast-1a", 1, false));
+    r.clock.run_for(Duration::minutes(1));
+    r.tasks.kill("t4444");
+    std::set<std::string> reported;
+    for (const auto& entry : r.tasks.take_usage()) reported.insert(entry.task_id);
+    CHECK(reported == std::set<std::string>{"t22", "t333"});
+    CHECK(r.tasks.live_tasks() == 2);
 }
 
 TEST_CASE("the health probe's answer for an address changes only when the tasks say so", "[sim][tasks]") {

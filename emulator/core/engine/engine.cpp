@@ -351,7 +351,8 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
     std::optional<Instant> wakeup;
     bool changed = false;
     for (int applied_plans = 0;; ++applied_plans) {
-        const scheduler::ServiceView view = build_service_view(region.state, ec2_, *service, target_health);
+        build_service_view(region.state, ec2_, *service, target_health, view_);
+        const scheduler::ServiceView& view = view_;
         const scheduler::ServicePlan plan = scheduler::plan_service(view, now, knobs_.scheduler);
         wakeup = plan.next_wakeup;
         if (plan.empty()) break;

@@ -183,7 +183,8 @@ private:
     std::optional<TimerId> timer_;
     std::optional<Instant> timer_at_;
     std::size_t passes_ = 0;
-    std::uint64_t launches_ = 0;  // the last TaskLaunch::launch_number given
+    std::uint64_t launches_ = 0;   // the last TaskLaunch::launch_number given
+    scheduler::ServiceView view_;  // the last service view built, kept for its storage
 };
 
 }  // namespace ecsemu::core::engine

@@ -25,8 +25,8 @@ scheduler::DeploymentView deployment_view(const ecs::Deployment& deployment) {
     return view;
 }
 
-scheduler::TaskView task_view(const ecs::Task& task, scheduler::TargetHealth target_health) {
-    scheduler::TaskView view;
+// Assigns every field, so a record reused from another task keeps nothing of it.
+void fill_task_view(const ecs::Task& task, scheduler::TargetHealth target_health, scheduler::TaskView& view) {
     view.id = task.id;
     view.deployment_id = task.deployment_id;
     view.last_status = to_scheduler(task.last_status);
@@ -36,9 +36,9 @@ scheduler::TaskView task_view(const ecs::Task& task, scheduler::TargetHealth tar
     view.created_at = task.created_at;
     view.started_at = task.started_at;
     view.availability_zone = task.availability_zone;
+    view.stop_code.reset();
     if (task.stop_code) view.stop_code = to_scheduler(*task.stop_code);
     view.start_failure_recorded = task.start_failure_recorded;
-    return view;
 }
 
 std::vector<scheduler::SubnetView> subnet_views(const ecs::EcsState& state, const Ec2Directory& ec2,
@@ -87,6 +87,16 @@ scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2D
                                           const ecs::Service& service,
                                           const TargetHealthInput& target_health) {
     scheduler::ServiceView view;
+    build_service_view(state, ec2, service, target_health, view);
+    return view;
+}
+
+void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, const ecs::Service& service,
+                        const TargetHealthInput& target_health, scheduler::ServiceView& view) {
+    // Everything but the task records starts afresh.
+    std::vector<scheduler::TaskView> task_records = std::move(view.tasks);
+    view = scheduler::ServiceView{};
+    view.tasks = std::move(task_records);
     view.name = service.name;
     view.desired_count = service.desired_count;
     const ecs::DeploymentConfiguration& config = service.deployment_configuration;
@@ -108,10 +118,13 @@ scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2D
         view.deployments.push_back(deployment_view(deployment));
     // Both are in task id order: one walk pairs each task with its target health.
     auto health = target_health.by_task_id.begin();
-    for (const ecs::Task* task : tasks_of_service(state, service)) {
-        while (health != target_health.by_task_id.end() && health->first < task->id) ++health;
-        const bool known = health != target_health.by_task_id.end() && health->first == task->id;
-        view.tasks.push_back(task_view(*task, known ? health->second : scheduler::TargetHealth::None));
+    const std::vector<const ecs::Task*> tasks = tasks_of_service(state, service);
+    view.tasks.resize(tasks.size());
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        const ecs::Task& task = *tasks[i];
+        while (health != target_health.by_task_id.end() && health->first < task.id) ++health;
+        const bool known = health != target_health.by_task_id.end() && health->first == task.id;
+        fill_task_view(task, known ? health->second : scheduler::TargetHealth::None, view.tasks[i]);
     }
     view.launch_backoff = backoff_view(service.launch_backoff);
     if (service.last_completed_deployment) {
@@ -126,7 +139,6 @@ scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2D
         view.recent_events.push_back({event.message, event.created_at});
         if (std::find(conditions.begin(), conditions.end(), event.message) == conditions.end()) break;
     }
-    return view;
 }
 
 }  // namespace ecsemu::core::engine

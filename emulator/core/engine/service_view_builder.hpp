@@ -26,6 +26,10 @@ struct TargetHealthInput {
 scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2,
                                           const ecs::Service& service,
                                           const TargetHealthInput& target_health);
+// The same into `view`, whatever it held, reusing its task records' storage: the engine builds a view at
+// every reconcile of a service, and a busy service has a hundred tasks with two heap-held ids each.
+void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, const ecs::Service& service,
+                        const TargetHealthInput& target_health, scheduler::ServiceView& view);
 
 // Every task of the service record (any status), in task id order.
 std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service);

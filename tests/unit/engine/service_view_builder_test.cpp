@@ -34,7 +34,74 @@ void add_task(EcsState& state, const std::string& id) {
     core::ecs::store_task(state, std::move(task));
 }
 
+// Every field of every task record, and what else a reused view could carry over.
+void check_same(const core::scheduler::ServiceView& a, const core::scheduler::ServiceView& b) {
+    CHECK(a.name == b.name);
+    CHECK(a.target_group_arn == b.target_group_arn);
+    CHECK(a.deployments.size() == b.deployments.size());
+    CHECK(a.recent_events.size() == b.recent_events.size());
+    REQUIRE(a.tasks.size() == b.tasks.size());
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        const auto& x = a.tasks[i];
+        const auto& y = b.tasks[i];
+        CHECK(x.id == y.id);
+        CHECK(x.deployment_id == y.deployment_id);
+        CHECK(x.last_status == y.last_status);
+        CHECK(x.desired_status == y.desired_status);
+        CHECK(x.health_status == y.health_status);
+        CHECK(x.target_health == y.target_health);
+        CHECK(x.created_at == y.created_at);
+        CHECK(x.started_at == y.started_at);
+        CHECK(x.availability_zone == y.availability_zone);
+        CHECK(x.stop_code == y.stop_code);
+        CHECK(x.start_failure_recorded == y.start_failure_recorded);
+    }
+}
+
 }  // namespace
+
+TEST_CASE("A view built into one that held another service is what a fresh build gives", "[engine][view]") {
+    EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
+    core::ecs::Service& api = add_service(state);
+    api.events = {{"e1", Instant{1000}, core::scheduler::steady_state_message("api")}};
+    for (const char* id : {"a1", "b2", "c3"}) add_task(state, id);
+    core::ecs::Task* failed = core::ecs::find_task(state, "prod", "b2");
+    failed->last_status = core::ecs::TaskStatus::Stopped;
+    failed->stop_code = core::ecs::TaskStopCode::TaskFailedToStart;
+    failed->start_failure_recorded = true;
+    failed->started_at = Instant{500};
+    failed->deployment_id = "ecs-svc/1234567890123456789";
+    failed->availability_zone = "ap-southeast-1b";
+    core::ecs::Service& web = state.services["prod"]["web"];
+    web.name = "web";
+    web.cluster_name = "prod";
+    web.status = core::ecs::ServiceStatus::Active;
+    for (const char* id : {"e5", "f6"}) {
+        core::ecs::Task task;
+        task.id = id;
+        task.cluster_name = "prod";
+        task.service_name = "web";
+        task.group = "service:web";
+        core::ecs::store_task(state, std::move(task));
+    }
+    GuideEc2Directory ec2;
+    core::engine::TargetHealthInput health;
+    health.connected = true;
+    health.by_task_id = {{"a1", TargetHealth::Healthy}, {"b2", TargetHealth::Unhealthy}};
+
+    core::scheduler::ServiceView reused;
+    core::engine::build_service_view(state, ec2, api, health, reused);
+    check_same(reused, core::engine::build_service_view(state, ec2, api, health));
+    core::engine::build_service_view(state, ec2, web, {}, reused);
+    check_same(reused, core::engine::build_service_view(state, ec2, web, {}));
+    CHECK(reused.recent_events.empty());
+    REQUIRE(reused.tasks.size() == 2);
+    CHECK_FALSE(reused.tasks[1].stop_code.has_value());  // b2's record, reused for f6
+    // Growing again after shrinking.
+    core::engine::build_service_view(state, ec2, api, health, reused);
+    check_same(reused, core::engine::build_service_view(state, ec2, api, health));
+    CHECK(reused.tasks[1].stop_code.has_value());
+}
 
 TEST_CASE("The view's events run up to the first one that is not a condition event", "[engine][view]") {
     EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});

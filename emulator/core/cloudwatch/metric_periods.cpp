@@ -14,23 +14,34 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
                                                 const metrics::MetricKey& key, const PeriodQuery& query) {
     const std::int64_t period_ms =
         static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
-    std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;
-    for (const auto& bucket : store.query(key, query.start, query.end)) {
-        const std::string unit = unit_or_none(bucket.unit);
-        if (query.unit && *query.unit != unit) continue;
-        const std::int64_t offset = bucket.minute.epoch_ms - query.origin.epoch_ms;
+    const auto period_start = [&query, period_ms](Instant minute) {
+        const std::int64_t offset = minute.epoch_ms - query.origin.epoch_ms;
         const std::int64_t index =
             offset >= 0 ? offset / period_ms : -((-offset + period_ms - 1) / period_ms);
-        const Instant start{query.origin.epoch_ms + index * period_ms};
-        periods[{start, query.split_units ? unit : std::string()}].add(bucket.statistics);
+        return Instant{query.origin.epoch_ms + index * period_ms};
+    };
+    const std::vector<metrics::Datapoint> buckets = store.query(key, query.start, query.end);
+    if (!query.split_units) {
+        // Buckets come oldest first, so each period's are consecutive: merged in one pass (every alarm does
+        // this every minute).
+        std::vector<PeriodStatistics> out;
+        for (const auto& bucket : buckets) {
+            if (query.unit && *query.unit != unit_or_none(bucket.unit)) continue;
+            const Instant start = period_start(bucket.minute);
+            if (out.empty() || out.back().start != start) out.push_back({start, {}, query.unit.value_or("")});
+            out.back().statistics.add(bucket.statistics);
+        }
+        return out;
+    }
+    std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;
+    for (const auto& bucket : buckets) {
+        const std::string unit = unit_or_none(bucket.unit);
+        if (query.unit && *query.unit != unit) continue;
+        periods[{period_start(bucket.minute), unit}].add(bucket.statistics);
     }
     std::vector<PeriodStatistics> out;
     out.reserve(periods.size());
-    for (auto& [slot, statistics] : periods) {
-        std::string unit = slot.second;
-        if (!query.split_units) unit = query.unit.value_or("");
-        out.push_back({slot.first, statistics, std::move(unit)});
-    }
+    for (auto& [slot, statistics] : periods) out.push_back({slot.first, statistics, slot.second});
     return out;
 }
 

@@ -77,8 +77,10 @@ GroupTargetHealth Elbv2Targets::group_target_health(const std::string& account_i
     const elbv2::TargetGroup* group = find_group(world_, account_id, region, target_group_arn);
     if (group == nullptr) return health;
     // The first registration of a pair is the one find() would answer with.
+    health.reserve(group->targets.size());
     for (const auto& registered : group->targets)
-        health.emplace(std::make_pair(registered.id, registered.port), ecs_view_of(registered.health.state));
+        health.push_back({{registered.id, registered.port}, ecs_view_of(registered.health.state)});
+    settle_group_target_health(health);
     return health;
 }
 

@@ -587,15 +587,15 @@ TargetHealthInput Engine::target_health_for(const ServiceKey& key) const {
                                                                           target.target_group_arn))
                             .first;
             }
-            const auto found = group->second.find(std::make_pair(target.ip, target.port));
-            const auto health = found == group->second.end() ? scheduler::TargetHealth::None : found->second;
+            const scheduler::TargetHealth health = health_of(group->second, target.ip, target.port);
             if (!combined) combined = health;
             all_healthy = all_healthy && health == scheduler::TargetHealth::Healthy;
             any_unhealthy = any_unhealthy || health == scheduler::TargetHealth::Unhealthy;
         }
-        input.by_task_id[task->id] = all_healthy     ? scheduler::TargetHealth::Healthy
-                                     : any_unhealthy ? scheduler::TargetHealth::Unhealthy
-                                                     : *combined;
+        // In id order, as tasks_of_service gives them.
+        input.by_task_id.emplace_back(task->id, all_healthy     ? scheduler::TargetHealth::Healthy
+                                                : any_unhealthy ? scheduler::TargetHealth::Unhealthy
+                                                                : *combined);
     }
     return input;
 }

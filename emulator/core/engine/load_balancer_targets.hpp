@@ -3,10 +3,10 @@
 // target group, deregister it (draining) and read the load balancer's opinion of it. The emulator and the
 // simulator implement this over the ELBv2 store (elbv2_targets.hpp), whose health the ALB control logic
 // advances; the engine hears of health changes through Engine::on_target_health_changed().
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "emulator/core/model/ecs_task.hpp"
 #include "emulator/core/scheduler/scheduler_enums.hpp"
@@ -15,7 +15,15 @@
 namespace ecsemu::core::engine {
 
 using TargetRef = ecs::TaskTarget;
-using GroupTargetHealth = std::map<std::pair<std::string, int>, scheduler::TargetHealth>;
+
+// One target group's registrations as ((IP, port), health), sorted by (IP, port); where a pair is registered
+// twice, the first registration's. A flat list: a reconcile builds one per group for every pass.
+using GroupTargetHealth = std::vector<std::pair<std::pair<std::string, int>, scheduler::TargetHealth>>;
+
+// Sorts `health` by (IP, port) keeping the first entry of each pair: what group_target_health returns.
+void settle_group_target_health(GroupTargetHealth& health);
+// The health of (ip, port) in a settled list; None when it is not registered.
+scheduler::TargetHealth health_of(const GroupTargetHealth& health, const std::string& ip, int port);
 
 class LoadBalancerTargets {
 public:

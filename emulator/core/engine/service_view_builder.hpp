@@ -2,8 +2,9 @@
 // The thin mapping from the store to what plan_service() reads (scheduler/service_view.hpp): one service
 // record, its deployments, every task that belongs to it (STOPPED ones included), its scheduler-owned
 // bookkeeping and its recent events.
-#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/ecs/ecs_state.hpp"
@@ -16,10 +17,11 @@ namespace ecsemu::core::engine {
 // emulation fills: until a target-health source is connected (`connected` false), the view reports no
 // target group, so a service's health is judged as if it had no load balancer (container health checks, or
 // the no-check delay) rather than waiting forever for targets nobody probes. Once connected, the view names
-// loadBalancers[0]'s target group and each task's target state from `by_task_id` (absent: not registered).
+// loadBalancers[0]'s target group and each task's target state from `by_task_id` (absent: not registered),
+// which is in ascending id order and views the ids it names (the store's, for one reconcile).
 struct TargetHealthInput {
     bool connected = false;
-    std::map<std::string, scheduler::TargetHealth> by_task_id;
+    std::vector<std::pair<std::string_view, scheduler::TargetHealth>> by_task_id;
 };
 
 // REQUIRES: `service` lives in `state`.

@@ -41,8 +41,9 @@ public:
         core::engine::GroupTargetHealth health;
         for (const auto& [k, state] : targets) {
             if (std::get<0>(k) == target_group_arn)
-                health.emplace(std::make_pair(std::get<1>(k), std::get<2>(k)), state);
+                health.push_back({{std::get<1>(k), std::get<2>(k)}, state});
         }
+        core::engine::settle_group_target_health(health);
         return health;
     }
 

@@ -41,9 +41,10 @@ struct TaskIndex {
     using Tasks = std::vector<Task*>;
     std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> tasks
     std::map<std::string, std::map<std::string, Tasks>> by_group;    // cluster -> group -> tasks
-    // subnet id -> private IPv4 -> each task that had the address (a STOPPED task keeps it while a newer
-    // one reuses it). Hashed by address: the ALB looks one up for every health check.
-    std::map<std::string, std::unordered_map<std::string, Tasks>> by_address;
+    // private IPv4 -> each task that had the address, in any subnet (a STOPPED task keeps it while a newer
+    // one reuses it; tasks in different VPCs may share one). Hashed by address alone: the ALB and the
+    // simulator's traffic look one up for every target, and rarely know the subnet.
+    std::unordered_map<std::string, Tasks> by_address;
 
     TaskIndex() = default;
     TaskIndex(const TaskIndex&) = delete;

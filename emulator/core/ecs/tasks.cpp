@@ -96,7 +96,7 @@ void add_entry(TaskIndex::Tasks& tasks, Task& task) {
 void index_task(TaskIndex& index, Task& task) {
     if (!task.service_name.empty()) add_entry(index.by_service[task.cluster_name][task.service_name], task);
     add_entry(index.by_group[task.cluster_name][task.group], task);
-    if (task.eni) add_entry(index.by_address[task.eni->subnet_id][task.eni->private_ipv4_address], task);
+    if (task.eni) add_entry(index.by_address[task.eni->private_ipv4_address], task);
 }
 
 // Removes `task` from `inner`'s entries of a two-level index, and the levels it leaves empty.
@@ -115,7 +115,14 @@ void erase_entry(Index& index, const std::string& outer, const std::string& inne
 void unindex_task(TaskIndex& index, const Task& task) {
     if (!task.service_name.empty()) erase_entry(index.by_service, task.cluster_name, task.service_name, task);
     erase_entry(index.by_group, task.cluster_name, task.group, task);
-    if (task.eni) erase_entry(index.by_address, task.eni->subnet_id, task.eni->private_ipv4_address, task);
+    if (task.eni) {
+        const auto holders = index.by_address.find(task.eni->private_ipv4_address);
+        if (holders != index.by_address.end()) {
+            const auto at = position_of(holders->second, task);
+            if (at != holders->second.end() && *at == &task) holders->second.erase(at);
+            if (holders->second.empty()) index.by_address.erase(holders);
+        }
+    }
 }
 
 std::vector<const Task*> indexed_tasks(
@@ -215,40 +222,26 @@ std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string
 }
 
 bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4) {
-    const auto subnet = state.task_index.by_address.find(subnet_id);
-    if (subnet == state.task_index.by_address.end()) return false;
-    const auto holders = subnet->second.find(ipv4);
-    if (holders == subnet->second.end()) return false;
-    return std::any_of(holders->second.begin(), holders->second.end(),
-                       [](const Task* holder) { return holder->is_live(); });
+    const auto holders = state.task_index.by_address.find(ipv4);
+    if (holders == state.task_index.by_address.end()) return false;
+    return std::any_of(holders->second.begin(), holders->second.end(), [&subnet_id](const Task* holder) {
+        return holder->is_live() && holder->eni && holder->eni->subnet_id == subnet_id;
+    });
 }
 
 std::vector<const Task*> tasks_with_address(const EcsState& state, const std::string& ipv4) {
-    std::vector<const Task*> out;
-    for (const auto& [subnet_id, addresses] : state.task_index.by_address) {
-        const auto holders = addresses.find(ipv4);
-        if (holders != addresses.end()) out.insert(out.end(), holders->second.begin(), holders->second.end());
-    }
-    // Subnets hold disjoint ranges within a VPC; only tasks in different VPCs can share an address.
-    std::sort(out.begin(), out.end(), [](const Task* a, const Task* b) {
-        return std::tie(a->cluster_name, a->id) < std::tie(b->cluster_name, b->id);
-    });
-    return out;
+    const auto holders = state.task_index.by_address.find(ipv4);
+    if (holders == state.task_index.by_address.end()) return {};
+    return {holders->second.begin(), holders->second.end()};
 }
 
 const Task* last_live_task_with_address(const EcsState& state, const std::string& ipv4) {
-    const Task* last = nullptr;
-    for (const auto& [subnet_id, addresses] : state.task_index.by_address) {
-        const auto holders = addresses.find(ipv4);
-        if (holders == addresses.end()) continue;
-        for (const Task* task : holders->second) {
-            if (!task->is_live()) continue;
-            if (last == nullptr ||
-                std::tie(last->cluster_name, last->id) < std::tie(task->cluster_name, task->id))
-                last = task;
-        }
+    const auto holders = state.task_index.by_address.find(ipv4);
+    if (holders == state.task_index.by_address.end()) return nullptr;
+    for (auto it = holders->second.rbegin(); it != holders->second.rend(); ++it) {
+        if ((*it)->is_live()) return *it;
     }
-    return last;
+    return nullptr;
 }
 
 bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const std::string& task_id,

@@ -11,7 +11,6 @@ namespace ecsemu::control {
 namespace {
 
 using core::metrics::Dimensions;
-using core::metrics::MetricKey;
 using core::metrics::StatisticSet;
 
 constexpr const char* kEcs = "AWS/ECS";

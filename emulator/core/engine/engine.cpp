@@ -278,13 +278,6 @@ void Engine::attend_all_tasks(const std::string& region_key, const ecs::EcsState
     }
 }
 
-void Engine::attend_service_tasks(const std::string& region_key, const ecs::EcsState& state,
-                                  const ecs::Service& service) {
-    for (const ecs::Task* task : tasks_of_service(state, service)) {
-        if (task->is_live()) attend(region_key, *task);
-    }
-}
-
 void Engine::track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context) {
     untrack_deadline(key);
     if (!task.is_live()) return;
@@ -350,6 +343,8 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
     const TargetHealthInput target_health = target_health_for(key);
     std::optional<Instant> wakeup;
     bool changed = false;
+    std::vector<std::pair<std::string, std::string>>
+        touched;  // (cluster, task id) the plans launched or stopped
     for (int applied_plans = 0;; ++applied_plans) {
         build_service_view(region.state, ec2_, *service, target_health, view_);
         const scheduler::ServiceView& view = view_;
@@ -364,14 +359,17 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
         }
         ApplyContext context{region.state, ec2_, ids_, log_, now, key.label()};
         const AppliedPlan applied = apply_service_plan(context, *service, plan);
+        touched.insert(touched.end(), applied.touched_tasks.begin(), applied.touched_tasks.end());
         changed = true;
         if (applied.launch_failures > 0) {
             wakeup = now + knobs_.launch_retry_delay;
             break;
         }
     }
-    // The plans launched and told tasks to stop: those move in the next advance.
-    if (changed) attend_service_tasks(key.region_key, region.state, *service);
+    // The plans launched and told tasks to stop: those move in the next advance (no other task's lifecycle
+    // reads what a plan changes).
+    for (auto& [cluster_name, task_id] : touched)
+        attention_.insert(TaskKey{key.region_key, std::move(cluster_name), std::move(task_id)});
     sync_deployment_desired_counts(region.state, *service, now);
     if (wakeup) {
         wakeups_[key] = *wakeup;

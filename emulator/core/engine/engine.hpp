@@ -10,7 +10,8 @@
 //   3. moves each live task that may have something to do through its lifecycle as far as time and the
 //      recorded container states allow (task_lifecycle.hpp), asking the runtime to start a task on PENDING
 //      and to stop it on STOPPING. "May have something to do": its lifecycle deadline is due, a runtime
-//      report about it was recorded, a plan of its service was applied, or an API call changed its region.
+//      report about it was recorded, an applied plan launched it or told it to stop, or an API call changed
+//      its region.
 //      Every other task cannot move (its next step waits on time or on a report), so skipping it decides
 //      exactly what walking every task would, in the same (region, cluster, task id) order, at a cost that
 //      follows the tasks that change rather than the fleet's size;
@@ -131,8 +132,6 @@ private:
     bool advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task, Instant now);
     void attend(const std::string& region_key, const ecs::Task& task);
     void attend_all_tasks(const std::string& region_key, const ecs::EcsState& state);
-    void attend_service_tasks(const std::string& region_key, const ecs::EcsState& state,
-                              const ecs::Service& service);
     void track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context);
     void untrack_deadline(const TaskKey& key);
     void release_local_address(const std::string& task_id);

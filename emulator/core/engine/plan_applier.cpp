@@ -88,11 +88,12 @@ void apply_start(ApplyContext& ctx, ecs::Service& service, const PlannedAction& 
         return;
     }
     applied.started_task_ids.push_back(task->id);
+    applied.touched_tasks.emplace_back(task->cluster_name, task->id);
     record(ctx, ChangeKind::StartTask, planned.cause, task->id,
            start.deployment_id + " " + task->availability_zone);
 }
 
-void apply_stop(ApplyContext& ctx, const PlannedAction& planned) {
+void apply_stop(ApplyContext& ctx, const PlannedAction& planned, AppliedPlan& applied) {
     const auto& stop = std::get<StopTask>(planned.action);
     ecs::Task* task = nullptr;
     for (auto& [cluster, tasks] : ctx.state.tasks) {
@@ -104,6 +105,7 @@ void apply_stop(ApplyContext& ctx, const PlannedAction& planned) {
     task->stopped_reason = stop.stopped_reason;
     task->stopping_at = ctx.now;
     ++task->version;
+    applied.touched_tasks.emplace_back(task->cluster_name, task->id);
     record(ctx, ChangeKind::StopTask, planned.cause, task->id, stop.stopped_reason);
 }
 
@@ -190,7 +192,7 @@ AppliedPlan apply_service_plan(ApplyContext& ctx, ecs::Service& service, const S
                 if constexpr (std::is_same_v<A, StartTask>) {
                     apply_start(ctx, service, planned, applied);
                 } else if constexpr (std::is_same_v<A, scheduler::StopTask>) {
-                    apply_stop(ctx, planned);
+                    apply_stop(ctx, planned, applied);
                 } else if constexpr (std::is_same_v<A, DeploymentStateChange>) {
                     apply_deployment_state(ctx, service, planned);
                 } else if constexpr (std::is_same_v<A, DeploymentStatusChange>) {

@@ -10,6 +10,7 @@
 //   CreateRollbackDeployment  a new PRIMARY from make_deployment() with the given reason; the service's
 //                      taskDefinition becomes the rolled-back-to revision.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/ecs/ecs_state.hpp"
@@ -31,6 +32,9 @@ struct ApplyContext {
 
 struct AppliedPlan {
     std::vector<std::string> started_task_ids;
+    // (cluster name, task id) of every task launched or told to stop: the only tasks whose lifecycle a plan
+    // can move (a lifecycle step reads nothing but its task and whether the service is load balanced).
+    std::vector<std::pair<std::string, std::string>> touched_tasks;
     int launch_failures = 0;
 };
 

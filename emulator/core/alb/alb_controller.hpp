@@ -29,8 +29,9 @@
 // nothing (target_health_machine.hpp, result_is_settled), the check is not sent and the target is parked: no
 // deadline is kept for it until the probe says that dial host's answers changed, or a full walk (the API may
 // have changed the check's settings) picks it up again. Either way its next check is the first point of its
-// old schedule that is not in the past, so health moves exactly when checking every interval would have moved
-// it. The emulator's HTTP probe never vouches, so there every check is sent.
+// old schedule that is not in the past, so health moves when checking every interval would have moved it (a
+// change at the very instant a check is due is seen by that check; with every check sent, the order of the two
+// same-instant events would decide). The emulator's HTTP probe never vouches, so there every check is sent.
 //
 // Threading: single writer; every method, the timer callback and the probe callbacks run on the control
 // thread. Probe callbacks may run inside HealthProbe::probe(): results are queued, never applied

@@ -37,6 +37,14 @@ public:
     // Nothing when the resource does not exist (or is not ACTIVE).
     virtual std::optional<ResourceCapacity> capacity(const std::string& account_id, const std::string& region,
                                                      const std::string& resource_id) const = 0;
+    // The same with `running` left uncounted (0), for what decides from the desired count alone: target
+    // tracking and scheduled actions ask for every target every minute, and counting RUNNING tasks walks the
+    // service's tasks. By default, capacity().
+    virtual std::optional<ResourceCapacity> desired_capacity(const std::string& account_id,
+                                                             const std::string& region,
+                                                             const std::string& resource_id) const {
+        return capacity(account_id, region, resource_id);
+    }
     // Sets the desired count, as UpdateService would. Errors are ECS's.
     virtual Status set_desired(const std::string& account_id, const std::string& region,
                                const std::string& resource_id, int desired, Instant now) = 0;

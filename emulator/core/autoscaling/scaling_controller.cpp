@@ -129,12 +129,11 @@ std::vector<CapacityChange> ScalingController::evaluate(Instant now) {
 
 void ScalingController::scale_target(RegionRef& ref, const std::string& key, ScalableTarget& target,
                                      Instant now, std::vector<CapacityChange>& changes) {
-    const auto capacity = resources_.capacity(ref.account_id, ref.region, target.resource_id);
+    const auto capacity = resources_.desired_capacity(ref.account_id, ref.region, target.resource_id);
     if (!capacity) return;
     ScalingMemory& memory = ref.state.memory[key];
     TrackingView view;
     view.desired = capacity->desired;
-    view.running = capacity->running;
     view.min_capacity = target.min_capacity;
     view.max_capacity = target.max_capacity;
     view.deployment_in_progress = capacity->deployment_in_progress;
@@ -226,7 +225,7 @@ void ScalingController::fire_scheduled_actions(RegionRef& ref, Instant now,
         if (action.action.min_capacity) target.min_capacity = *action.action.min_capacity;
         if (action.action.max_capacity) target.max_capacity = *action.action.max_capacity;
         target.max_capacity = std::max(target.max_capacity, target.min_capacity);
-        const auto capacity = resources_.capacity(ref.account_id, ref.region, target.resource_id);
+        const auto capacity = resources_.desired_capacity(ref.account_id, ref.region, target.resource_id);
         if (!capacity) continue;
         const int desired = std::clamp(capacity->desired, target.min_capacity, target.max_capacity);
         if (desired == capacity->desired) continue;

@@ -45,7 +45,6 @@ struct PolicyProposal {
 
 struct TrackingView {
     int desired = 0;
-    int running = 0;
     int min_capacity = 0;
     int max_capacity = 0;
     bool deployment_in_progress = false;

@@ -7,6 +7,18 @@ namespace ecsemu::core::engine {
 
 std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity(
     const std::string& account_id, const std::string& region, const std::string& resource_id) const {
+    return capacity_of(account_id, region, resource_id, true);
+}
+
+std::optional<autoscaling::ResourceCapacity> EcsScalableResources::desired_capacity(
+    const std::string& account_id, const std::string& region, const std::string& resource_id) const {
+    return capacity_of(account_id, region, resource_id, false);
+}
+
+std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity_of(const std::string& account_id,
+                                                                               const std::string& region,
+                                                                               const std::string& resource_id,
+                                                                               bool count_running) const {
     const ecs::EcsWorld& world = world_;
     const ecs::EcsRegion* ecs_region = world.find_region(account_id, region);
     const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
@@ -16,7 +28,7 @@ std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity(
 
     autoscaling::ResourceCapacity capacity;
     capacity.desired = service->desired_count;
-    capacity.running = ecs::count_service_tasks(ecs_region->state, *service).running;
+    if (count_running) capacity.running = ecs::count_service_tasks(ecs_region->state, *service).running;
     const ecs::Deployment* primary = service->primary_deployment();
     capacity.deployment_in_progress =
         service->deployments.size() > 1 ||

@@ -16,10 +16,18 @@ public:
     std::optional<autoscaling::ResourceCapacity> capacity(const std::string& account_id,
                                                           const std::string& region,
                                                           const std::string& resource_id) const override;
+    std::optional<autoscaling::ResourceCapacity> desired_capacity(
+        const std::string& account_id, const std::string& region,
+        const std::string& resource_id) const override;
     Status set_desired(const std::string& account_id, const std::string& region,
                        const std::string& resource_id, int desired, Instant now) override;
 
 private:
+    std::optional<autoscaling::ResourceCapacity> capacity_of(const std::string& account_id,
+                                                             const std::string& region,
+                                                             const std::string& resource_id,
+                                                             bool count_running) const;
+
     ecs::EcsWorld& world_;
 };
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/engine/ecs_scalable_resources.hpp"
 
 using namespace ecsemu;
@@ -21,6 +22,38 @@ core::ecs::Service& add_service(core::ecs::EcsWorld& world, int desired) {
     service.deployments.push_back(primary);
     auto& services = world.region(kAccount, kRegion).state.services["ielts-prod-cluster"];
     return services.insert_or_assign(service.name, service).first->second;
+}
+
+TEST_CASE("the desired capacity is the capacity without counting RUNNING tasks", "[autoscaling][ecs]") {
+    core::ecs::EcsWorld world;
+    core::engine::EcsScalableResources resources(world);
+    const std::string id = "service/ielts-prod-cluster/ielts-backend-service";
+    CHECK_FALSE(resources.desired_capacity(kAccount, kRegion, id).has_value());
+    core::ecs::Service& service = add_service(world, 2);
+    auto& state = world.region(kAccount, kRegion).state;
+    for (const char* task_id : {"t1", "t2"}) {
+        core::ecs::Task task;
+        task.id = task_id;
+        task.cluster_name = "ielts-prod-cluster";
+        task.service_name = service.name;
+        task.group = "service:" + service.name;
+        task.deployment_id = service.deployments.front().id;
+        task.last_status = core::ecs::TaskStatus::Running;
+        core::ecs::store_task(state, std::move(task));
+    }
+    service.deployments.front().rollout_state = core::ecs::RolloutState::InProgress;
+
+    const auto full = resources.capacity(kAccount, kRegion, id);
+    const auto desired = resources.desired_capacity(kAccount, kRegion, id);
+    REQUIRE(full.has_value());
+    REQUIRE(desired.has_value());
+    CHECK(full->running == 2);
+    CHECK(desired->running == 0);
+    CHECK(desired->desired == full->desired);
+    CHECK(desired->deployment_in_progress == full->deployment_in_progress);
+    CHECK(desired->deployment_in_progress);
+    service.status = core::ecs::ServiceStatus::Draining;
+    CHECK_FALSE(resources.desired_capacity(kAccount, kRegion, id).has_value());
 }
 
 }  // namespace

@@ -34,10 +34,9 @@ ScalingPolicy cpu_policy(double target, int out_cooldown_s, int in_cooldown_s, b
     return policy;
 }
 
-TrackingView view_of(int desired, int running, int min, int max) {
+TrackingView view_of(int desired, int min, int max) {
     TrackingView view;
     view.desired = desired;
-    view.running = running;
     view.min_capacity = min;
     view.max_capacity = max;
     view.now = kNow;
@@ -62,7 +61,7 @@ TEST_CASE("capacity is proportional to metric over target, rounded up", "[scalin
 
 TEST_CASE("a breaching high alarm scales out proportionally; an OK one asks for nothing", "[scaling]") {
     const auto policy = cpu_policy(40, 60, 120);
-    const auto view = view_of(2, 2, 2, 10);
+    const auto view = view_of(2, 2, 10);
     const auto out = ask(policy, State::Alarm, State::Ok, 80, view);
     CHECK(out.direction == Direction::Out);
     CHECK(out.capacity == 4);
@@ -75,7 +74,7 @@ TEST_CASE("a breaching high alarm scales out proportionally; an OK one asks for 
 
 TEST_CASE("inside the scale-out cooldown only a larger size than already set scales out", "[scaling]") {
     const auto policy = cpu_policy(40, 60, 120);
-    auto view = view_of(4, 4, 2, 10);  // scaled 2 -> 4; the new tasks ran thirty seconds ago
+    auto view = view_of(4, 2, 10);  // scaled 2 -> 4; the new tasks ran thirty seconds ago
     view.memory.last_scale_out = kNow - Duration::seconds(30);
     view.memory.scale_out_cooldown = Duration::seconds(60);
     view.memory.capacity_before_scale_out = 2;
@@ -97,7 +96,7 @@ TEST_CASE("inside the scale-out cooldown only a larger size than already set sca
 
 TEST_CASE("scale-in waits for the low alarm, its cooldown, deployments and scale-outs", "[scaling]") {
     const auto policy = cpu_policy(70, 60, 120);
-    auto view = view_of(6, 6, 2, 10);
+    auto view = view_of(6, 2, 10);
     const auto in = ask(policy, State::Ok, State::Alarm, 20, view);
     CHECK(in.direction == Direction::In);
     CHECK(in.capacity == 2);  // 6 x 20 / 70 = 1.7, rounded up
@@ -124,7 +123,7 @@ TEST_CASE("scale-in waits for the low alarm, its cooldown, deployments and scale
 
 TEST_CASE("a scale-out is not held by a scale-in cooldown", "[scaling]") {
     const auto policy = cpu_policy(40, 60, 300);
-    auto view = view_of(3, 3, 2, 10);
+    auto view = view_of(3, 2, 10);
     view.memory.last_scale_in = kNow - Duration::seconds(10);
     view.memory.scale_in_cooldown = Duration::seconds(300);
     const auto out = ask(policy, State::Alarm, State::Ok, 80, view);
@@ -133,7 +132,7 @@ TEST_CASE("a scale-out is not held by a scale-in cooldown", "[scaling]") {
 }
 
 TEST_CASE("decisions clamp to the limits and combine policies: out if any, in only if all", "[scaling]") {
-    const auto view = view_of(4, 4, 2, 5);
+    const auto view = view_of(4, 2, 5);
     PolicyProposal out_big{Direction::Out, 9, "a", "p1", Duration::seconds(60), {}};
     PolicyProposal out_small{Direction::Out, 6, "b", "p2", Duration::seconds(60), {}};
     PolicyProposal in_one{Direction::In, 1, "c", "p3", Duration::seconds(60), {}};
@@ -150,13 +149,13 @@ TEST_CASE("decisions clamp to the limits and combine policies: out if any, in on
     CHECK(in.capacity == 3);  // the largest of the sizes asked for
     CHECK(decide({in_one, nothing}, view).direction == Direction::None);
 
-    const auto at_max = decide({out_big}, view_of(5, 5, 2, 5));
+    const auto at_max = decide({out_big}, view_of(5, 2, 5));
     CHECK(at_max.direction == Direction::None);
     CHECK(at_max.not_scaled_code == "AlreadyAtMaxCapacity");
-    const auto at_min = decide({in_one}, view_of(2, 2, 2, 5));
+    const auto at_min = decide({in_one}, view_of(2, 2, 5));
     CHECK(at_min.direction == Direction::None);
     CHECK(at_min.not_scaled_code == "AlreadyAtMinCapacity");
-    CHECK(decide({in_one}, view_of(4, 4, 2, 5)).capacity == 2);  // 1 clamped to min
+    CHECK(decide({in_one}, view_of(4, 2, 5)).capacity == 2);  // 1 clamped to min
 }
 
 }  // namespace ecsemu::test

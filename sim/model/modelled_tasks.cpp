@@ -62,7 +62,6 @@ void ModelledTasks::start(const core::TaskLaunch& launch) {
     auto memory = memory_by_family_.find(launch.family);
     task.memory_mib = memory != memory_by_family_.end() ? memory->second : launch.memory_mib / 4.0;
     const auto stored = tasks_.emplace(launch.task_id, std::move(task));
-    if (stored.second) by_id_[launch.task_id] = &stored.first->second;
     by_address_[launch.private_ip] = &stored.first->second;
     stored.first->second.live_slot = live_.size();
     live_.push_back(&stored.first->second);
@@ -157,7 +156,6 @@ void ModelledTasks::report_exit(ModelledTask& task, int exit_code, const std::st
     live_[task.live_slot] = live_.back();
     live_[task.live_slot]->live_slot = task.live_slot;
     live_.pop_back();
-    by_id_.erase(task_id);
     tasks_.erase(task_id);
     if (answers_changed_) answers_changed_(address);
     if (observer_ == nullptr) return;
@@ -204,13 +202,13 @@ std::vector<core::TaskUsage> ModelledTasks::take_usage() {
 }
 
 ModelledTask* ModelledTasks::find(const std::string& task_id) {
-    auto found = by_id_.find(task_id);
-    return found == by_id_.end() ? nullptr : found->second;
+    auto found = tasks_.find(task_id);
+    return found == tasks_.end() ? nullptr : &found->second;
 }
 
 const ModelledTask* ModelledTasks::find(const std::string& task_id) const {
-    auto found = by_id_.find(task_id);
-    return found == by_id_.end() ? nullptr : found->second;
+    auto found = tasks_.find(task_id);
+    return found == tasks_.end() ? nullptr : &found->second;
 }
 
 ModelledTask* ModelledTasks::find(const std::string& task_id, std::uint64_t launch_number) {

@@ -6,7 +6,8 @@
 // whether they answer, and failure injections kill them, take an availability zone away or slow starts down.
 //
 // Deterministic: timers on the simulator's clock, draws from the run's RandomSource in the order tasks are
-// started and stopped, ordered containers only.
+// started and stopped; whatever is walked is ordered or kept in start order, hashed containers are only
+// looked up.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -75,7 +76,7 @@ public:
 
     const ModelledTask* find(const std::string& task_id) const;
     ModelledTask* find(const std::string& task_id);
-    // The same as find(task_id); an index lookup rather than a hash one when `launch_number` is the
+    // The same as find(task_id); an index lookup rather than a search by id when `launch_number` is the
     // TaskLaunch::launch_number the task was started with (the store's Task::runtime_launch).
     ModelledTask* find(const std::string& task_id, std::uint64_t launch_number);
     // By the loopback address the engine gave the task (what the ALB dials).
@@ -105,9 +106,7 @@ private:
     StartupSpec startup_;
     core::TaskRuntimeObserver* observer_ = nullptr;
     std::function<void(const std::string&)> answers_changed_;
-    std::map<std::string, ModelledTask> tasks_;  // by task id, until every container exited
-    // The same tasks by id, hashed: the traffic driver looks up every running task every step.
-    std::unordered_map<std::string, ModelledTask*> by_id_;
+    std::map<std::string, ModelledTask> tasks_;                  // by task id, until every container exited
     std::unordered_map<std::string, ModelledTask*> by_address_;  // local address -> task
     std::vector<ModelledTask*> by_launch_;  // by TaskLaunch::launch_number; nullptr once the task is gone
     // The same tasks as a list (ModelledTask::live_slot), which each usage take walks: independent loads the

@@ -99,30 +99,30 @@ void index_task(TaskIndex& index, Task& task) {
     if (task.eni) add_entry(index.by_address[task.eni->private_ipv4_address], task);
 }
 
-// Removes `task` from `inner`'s entries of a two-level index, and the levels it leaves empty.
-template <class Index>
-void erase_entry(Index& index, const std::string& outer, const std::string& inner, const Task& task) {
-    const auto level = index.find(outer);
-    if (level == index.end()) return;
-    const auto tasks = level->second.find(inner);
-    if (tasks == level->second.end()) return;
+// Removes `task` from `level`'s entries under `key`, and the key when it leaves it empty (for the ordered and
+// the hashed levels alike).
+template <class Level>
+void erase_entry(Level& level, const std::string& key, const Task& task) {
+    const auto tasks = level.find(key);
+    if (tasks == level.end()) return;
     const auto at = position_of(tasks->second, task);
     if (at != tasks->second.end() && *at == &task) tasks->second.erase(at);
-    if (tasks->second.empty()) level->second.erase(tasks);
+    if (tasks->second.empty()) level.erase(tasks);
+}
+
+// The same in a two-level index, dropping the outer level too when it empties.
+void erase_entry(std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index,
+                 const std::string& outer, const std::string& inner, const Task& task) {
+    const auto level = index.find(outer);
+    if (level == index.end()) return;
+    erase_entry(level->second, inner, task);
     if (level->second.empty()) index.erase(level);
 }
 
 void unindex_task(TaskIndex& index, const Task& task) {
     if (!task.service_name.empty()) erase_entry(index.by_service, task.cluster_name, task.service_name, task);
     erase_entry(index.by_group, task.cluster_name, task.group, task);
-    if (task.eni) {
-        const auto holders = index.by_address.find(task.eni->private_ipv4_address);
-        if (holders != index.by_address.end()) {
-            const auto at = position_of(holders->second, task);
-            if (at != holders->second.end() && *at == &task) holders->second.erase(at);
-            if (holders->second.empty()) index.by_address.erase(holders);
-        }
-    }
+    if (task.eni) erase_entry(index.by_address, task.eni->private_ipv4_address, task);
 }
 
 std::vector<const Task*> indexed_tasks(

@@ -8,29 +8,33 @@ namespace ecsemu::core::elbv2 {
 
 namespace {
 
-bool forwards_to(const Rule& rule, const std::string& tg_arn) {
-    // Asked for every rule of every group: no list of the rule's groups is built for it.
-    for (const auto& action : rule.actions) {
+// Calls `visit` with every target group ARN the forward actions name (a plain forward's and each weighted
+// group's, possibly empty or repeated) until it returns true; whether one did.
+template <class Visit>
+bool any_forwarded(const std::vector<Action>& actions, Visit visit) {
+    for (const auto& action : actions) {
         if (action.type != "forward") continue;
-        if (action.target_group_arn == tg_arn) return true;
+        if (visit(action.target_group_arn)) return true;
         for (const auto& group : action.forward_groups)
-            if (group.target_group_arn == tg_arn) return true;
+            if (visit(group.target_group_arn)) return true;
     }
     return false;
+}
+
+bool forwards_to(const Rule& rule, const std::string& tg_arn) {
+    // Asked for every rule of every group: no list of the rule's groups is built for it.
+    return any_forwarded(rule.actions,
+                         [&tg_arn](const std::string& arn) { return !arn.empty() && arn == tg_arn; });
 }
 
 }  // namespace
 
 std::vector<std::string> forwarded_target_groups(const std::vector<Action>& actions) {
     std::vector<std::string> out;
-    const auto add = [&out](const std::string& arn) {
+    any_forwarded(actions, [&out](const std::string& arn) {
         if (!arn.empty() && std::find(out.begin(), out.end(), arn) == out.end()) out.push_back(arn);
-    };
-    for (const auto& action : actions) {
-        if (action.type != "forward") continue;
-        add(action.target_group_arn);
-        for (const auto& group : action.forward_groups) add(group.target_group_arn);
-    }
+        return false;
+    });
     return out;
 }
 

@@ -72,6 +72,7 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
     const double per_group = rps / static_cast<double>(groups.size());
     RegionIndex& index = index_of(binding.account_id, binding.region);
     if (!index.balancers) index.balancers = core::elbv2::load_balancers_by_target_group(region->state);
+    const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
     for (const auto& arn : groups) {
         auto group = region->state.target_groups.find(arn);
         const auto routed = index.balancers->find(arn);
@@ -85,7 +86,6 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
         Accumulated& at_group = by_target_group_[arn];
         const double requests = per_group * seconds;
         at_balancer.requests += requests;
-        const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
         const auto targets = routable_targets(ecs == nullptr ? nullptr : &ecs->state, group->second);
         if (targets.empty()) {
             at_balancer.elb_5xx += requests;

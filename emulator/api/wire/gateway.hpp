@@ -16,9 +16,9 @@
 //   Bodies:     a Content-Encoding of gzip is undone first (the SDKs gzip large PutMetricData requests);
 //               another coding or a broken gzip stream is the protocol's unreadable-body error
 //               (SerializationException, MalformedQueryString).
-//   Any:        RequestEntityTooLarge (413) above max_body_bytes, sent or decoded; InternalFailure (500) when a service throws
-//               anything but a nlohmann::json exception (those are the caller's fault: a parameter had the
-//               wrong type, 400 SerializationException / InvalidParameterValue).
+//   Any:        RequestEntityTooLarge (413) above max_body_bytes, sent or decoded; InternalFailure (500) when a
+//               service throws anything but a nlohmann::json exception (those are the caller's fault: a
+//               parameter had the wrong type, 400 SerializationException / InvalidParameterValue).
 //
 // Journal policy: after a successful call whose operation mutates, the gateway appends the call to the
 // journal before encoding the response. If the append fails the client gets 500 InternalFailure although the

@@ -343,8 +343,8 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
     const TargetHealthInput target_health = target_health_for(key);
     std::optional<Instant> wakeup;
     bool changed = false;
-    std::vector<std::pair<std::string, std::string>>
-        touched;  // (cluster, task id) the plans launched or stopped
+    // (cluster name, task id) of the tasks the plans launched or told to stop.
+    std::vector<std::pair<std::string, std::string>> touched;
     for (int applied_plans = 0;; ++applied_plans) {
         build_service_view(region.state, ec2_, *service, target_health, view_);
         const scheduler::ServiceView& view = view_;

@@ -1,6 +1,7 @@
 #include "emulator/core/engine/load_balancer_targets.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace ecsemu::core::engine {
 

@@ -18,6 +18,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RUN_TIMEOUT_S = 3600  # each run stops by itself well within this; a hung one is killed
 STATS = re.compile(r"in ([0-9.]+) s wall: ([0-9]+) simulated s per wall s, ([0-9]+) clock events \(([0-9]+)/s\), "
                    r"([0-9]+) engine passes, peak ([0-9]+) tasks")
 
@@ -86,7 +87,17 @@ def run_with_stats(binary, scenario_path):
     """The run's statistics line, and its peak resident memory in MiB (from the kernel's rusage of the child)."""
     with tempfile.TemporaryFile(mode="w+") as err:
         child = subprocess.Popen([binary, "sim", scenario_path], stdout=subprocess.DEVNULL, stderr=err, text=True)
-        _, status, usage = os.wait4(child.pid, 0)
+        # Polled rather than waited for, so a run that hangs is stopped (the rusage comes only from wait4).
+        deadline = time.monotonic() + RUN_TIMEOUT_S
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid != 0:
+                break
+            if time.monotonic() > deadline:
+                child.kill()
+                os.wait4(child.pid, 0)
+                raise SystemExit("ecsemu sim %s ran longer than %d s" % (scenario_path, RUN_TIMEOUT_S))
+            time.sleep(0.05)
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read()
@@ -122,11 +133,11 @@ def main():
         with open(path, "w") as f:
             json.dump(fleet_scenario(services, 1, alb=True), f)
         rows.append(("ALB fleet %d services, 1 d" % services, run_with_stats(args.bin, path)))
-    print("%-30s %10s %14s %12s %12s %10s %8s %9s %8s %9s" % ("run", "wall s", "sim s/wall s", "clock events",
+    print("%-30s %10s %14s %12s %12s %10s %8s %9s %8s %12s" % ("run", "wall s", "sim s/wall s", "clock events",
                                                               "events/s", "passes", "peak", "x ielts", "MiB",
-                                                              "x ielts"))
+                                                              "MiB x ielts"))
     for name, (wall, per_s, events, events_s, passes, peak, mib) in rows:
-        print("%-30s %10.3f %14d %12d %12d %10d %8d %9.1f %8.0f %9.1f" % (
+        print("%-30s %10.3f %14d %12d %12d %10d %8d %9.1f %8.0f %12.1f" % (
             name, wall, per_s, events, events_s, passes, peak, wall / peer[0], mib, mib / peer[6]))
 
 

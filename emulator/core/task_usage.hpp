@@ -11,6 +11,8 @@
 namespace ecsemu::core {
 
 struct TaskUsage {
+    // Empty when launch_number identifies the task: the simulator reports every running task every minute,
+    // and copying ten thousand ids a minute was a tenth of a week's run.
     std::string task_id;
     // Average CPU used since the previous take, in ECS CPU units (1024 = one vCPU), not capped.
     double cpu_units = 0;

@@ -194,8 +194,10 @@ std::vector<core::TaskUsage> ModelledTasks::take_usage() {
             continue;
         }
         const double busy = window_ms > 0 ? task->cpu_unit_ms / window_ms : 0;
-        usage.push_back(core::TaskUsage{task->launch.task_id, busy + kIdleCpuFraction * task->cpu_units,
-                                        task->memory_mib, task->launch.launch_number});
+        // A numbered task is found by its number (TaskUsage), so its id is not copied.
+        const std::uint64_t number = task->launch.launch_number;
+        usage.push_back(core::TaskUsage{number == 0 ? task->launch.task_id : std::string(),
+                                        busy + kIdleCpuFraction * task->cpu_units, task->memory_mib, number});
         task->cpu_unit_ms = 0;
     }
     return usage;

@@ -280,6 +280,10 @@ TEST_CASE("tasks are found by their launch number as by their id, and usage carr
     CHECK(usage[0].launch_number == 5);
     CHECK(usage[1].launch_number == 2);
     CHECK(usage[2].launch_number == 0);
+    // A number stands for the id; an unnumbered task is named.
+    CHECK(usage[0].task_id.empty());
+    CHECK(usage[1].task_id.empty());
+    CHECK(usage[2].task_id == "t333");
 
     r.tasks.kill("t1");  // gone: its number no longer finds it
     CHECK(r.tasks.find("t1", 5) == nullptr);
@@ -289,8 +293,9 @@ TEST_CASE("tasks are found by their launch number as by their id, and usage carr
     r.clock.run_for(Duration::minutes(1));
     r.tasks.kill("t4444");
     std::set<std::string> reported;
-    for (const auto& entry : r.tasks.take_usage()) reported.insert(entry.task_id);
-    CHECK(reported == std::set<std::string>{"t22", "t333"});
+    for (const auto& entry : r.tasks.take_usage())
+        reported.insert(entry.launch_number > 0 ? std::to_string(entry.launch_number) : entry.task_id);
+    CHECK(reported == std::set<std::string>{"2", "t333"});
     CHECK(r.tasks.live_tasks() == 2);
 }
 

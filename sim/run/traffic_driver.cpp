@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/elbv2/usage.hpp"
@@ -108,6 +109,10 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
         return;
     }
     const double per_target = rps / static_cast<double>(targets.size());
+    // Every target is offered the same load, so the load model's answer depends only on the task's size:
+    // worked out once per size (it is a pure function, so the sums are the same as worked out per task).
+    std::optional<TaskLoadResult> last_result;
+    int last_cpu_units = 0;
     for (const auto& target : targets) {
         ModelledTask* task = target.task;
         const double share = per_target * seconds;
@@ -131,14 +136,19 @@ void TrafficDriver::serve(ServiceBinding& binding, const std::vector<Share>& tar
             }
             continue;
         }
-        TaskLoadInput input;
-        input.offered_rps = per_target;
-        input.cpu_ms_per_request = binding.model->cpu_ms_per_request;
-        input.latency_ms = binding.model->latency_ms;
-        input.cpu_units = task->cpu_units > 0 ? task->cpu_units : 256;
-        input.slo_ms = spec_.slo_ms;
-        input.step_seconds = seconds;
-        const TaskLoadResult result = serve_step(input);
+        const int cpu_units = task->cpu_units > 0 ? task->cpu_units : 256;
+        if (!last_result || cpu_units != last_cpu_units) {
+            TaskLoadInput input;
+            input.offered_rps = per_target;
+            input.cpu_ms_per_request = binding.model->cpu_ms_per_request;
+            input.latency_ms = binding.model->latency_ms;
+            input.cpu_units = cpu_units;
+            input.slo_ms = spec_.slo_ms;
+            input.step_seconds = seconds;
+            last_result = serve_step(input);
+            last_cpu_units = cpu_units;
+        }
+        const TaskLoadResult& result = *last_result;
         ModelledTasks::charge_cpu(*task, result.cpu_unit_ms);
         minute.served += result.served;
         minute.failed += result.failed;

@@ -30,6 +30,13 @@ struct Utilization {
         per_task.add(StatisticSet{1, percent, percent, percent});
     }
 
+    // The tasks of `other` as well (a cluster's from its services').
+    void merge(const Utilization& other) {
+        used += other.used;
+        reserved += other.reserved;
+        per_task.add(other.per_task);
+    }
+
     // A service's one datapoint: the average is units used over units reserved.
     StatisticSet datapoint() const {
         const double average = 100.0 * used / reserved;
@@ -110,13 +117,16 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                 const TaskUsage* found = lookup.find(*task);
                 const double cpu_used = found == nullptr ? 0 : found->cpu_units;
                 const double memory_used = found == nullptr ? 0 : found->memory_mib;
-                for (ServiceUtilization* group : {of_service, &cluster}) {
-                    group->cpu.add(cpu_used, cpu_reserved);
-                    group->memory.add(memory_used, memory_reserved);
-                }
+                of_service->cpu.add(cpu_used, cpu_reserved);
+                of_service->memory.add(memory_used, memory_reserved);
             }
         }
         if (utilization.empty()) continue;
+        // The cluster's tasks are its services' tasks: summed per service, not added task by task again.
+        for (const auto& [service_name, of_service] : utilization) {
+            cluster.cpu.merge(of_service.cpu);
+            cluster.memory.merge(of_service.memory);
+        }
         for (const auto& [service_name, of_service] : utilization)
             record(store, {{"ClusterName", cluster_name}, {"ServiceName", service_name}}, of_service, at);
         record(store, {{"ClusterName", cluster_name}}, cluster, at);

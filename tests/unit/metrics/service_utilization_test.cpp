@@ -29,12 +29,12 @@ core::ecs::EcsState state_with_backend() {
 }
 
 void add_task(core::ecs::EcsState& state, const std::string& id, core::ecs::TaskStatus status,
-              std::uint64_t runtime_launch = 0) {
+              std::uint64_t runtime_launch = 0, const std::string& service_name = "ielts-backend-service") {
     core::ecs::Task task;
     task.runtime_launch = runtime_launch;
     task.id = id;
     task.cluster_name = "ielts-prod-cluster";
-    task.service_name = "ielts-backend-service";
+    task.service_name = service_name;
     task.cpu_units = 1024;
     task.memory_mib = 2048;
     task.last_status = status;
@@ -115,6 +115,34 @@ TEST_CASE("usage is matched by launch number where the runtime gives one, by tas
     // a 100 %, b 50 %, c 25 %, d 100 % (by id: its number 40 was not reported, the id entry is), e 75 %.
     CHECK(cpu[0].statistics.average() == Approx((100.0 + 50 + 25 + 100 + 75) / 5));
     CHECK(cpu[0].statistics.minimum == Approx(25));
+}
+
+TEST_CASE("the cluster's datapoint covers every running task of its services", "[metrics]") {
+    auto state = state_with_backend();
+    core::ecs::Service frontend;
+    frontend.name = "ielts-frontend-service";
+    frontend.status = core::ecs::ServiceStatus::Active;
+    state.services["ielts-prod-cluster"]["ielts-frontend-service"] = frontend;
+    add_task(state, "a", core::ecs::TaskStatus::Running);
+    add_task(state, "b", core::ecs::TaskStatus::Running);
+    add_task(state, "f", core::ecs::TaskStatus::Running, 0, "ielts-frontend-service");
+    add_task(state, "g", core::ecs::TaskStatus::Pending, 0, "ielts-frontend-service");  // not counted
+    MetricStore store;
+    // Backend: 100 % and 25 %; frontend: 50 %. Memory 512, 1024 and 2048 of 2048 MiB each.
+    record_service_utilization(store, state, {{"a", 1024, 512}, {"b", 256, 1024}, {"f", 512, 2048}}, kMinute);
+    const auto cpu = store.query(kClusterCpu, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(cpu.size() == 1);
+    CHECK(cpu[0].statistics.sample_count == 3);
+    CHECK(cpu[0].statistics.average() == Approx(100.0 * (1024 + 256 + 512) / 3072));
+    CHECK(cpu[0].statistics.minimum == Approx(25));
+    CHECK(cpu[0].statistics.maximum == Approx(100));
+    const MetricKey cluster_memory{"AWS/ECS", "MemoryUtilization", {{"ClusterName", "ielts-prod-cluster"}}};
+    const auto memory = store.query(cluster_memory, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(memory.size() == 1);
+    CHECK(memory[0].statistics.sample_count == 3);
+    CHECK(memory[0].statistics.average() == Approx(100.0 * (512 + 1024 + 2048) / 6144));
+    CHECK(memory[0].statistics.minimum == Approx(25));
+    CHECK(memory[0].statistics.maximum == Approx(100));
 }
 
 }  // namespace ecsemu::test

@@ -125,14 +125,14 @@ void unindex_task(TaskIndex& index, const Task& task) {
     if (task.eni) erase_entry(index.by_address, task.eni->private_ipv4_address, task);
 }
 
-std::vector<const Task*> indexed_tasks(
+std::span<const Task* const> indexed_tasks(
     const std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index, const std::string& outer,
     const std::string& inner) {
     const auto level = index.find(outer);
     if (level == index.end()) return {};
     const auto tasks = level->second.find(inner);
     if (tasks == level->second.end()) return {};
-    return {tasks->second.begin(), tasks->second.end()};
+    return {tasks->second.data(), tasks->second.size()};
 }
 
 }  // namespace
@@ -211,13 +211,13 @@ Task& store_task(EcsState& state, Task task) {
     return stored;
 }
 
-std::vector<const Task*> tasks_launched_for(const EcsState& state, const std::string& cluster_name,
-                                            const std::string& service_name) {
+std::span<const Task* const> tasks_launched_for(const EcsState& state, const std::string& cluster_name,
+                                                const std::string& service_name) {
     return indexed_tasks(state.task_index.by_service, cluster_name, service_name);
 }
 
-std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string& cluster_name,
-                                        const std::string& group) {
+std::span<const Task* const> tasks_in_group(const EcsState& state, const std::string& cluster_name,
+                                            const std::string& group) {
     return indexed_tasks(state.task_index.by_group, cluster_name, group);
 }
 

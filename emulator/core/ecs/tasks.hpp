@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,13 +80,15 @@ Result<Task> stop_task(EcsState& state, std::string_view cluster_ref, std::strin
                        const std::string& reason, Instant now);
 
 // The tasks launched for services named `service_name` in the cluster (every record of that name, any
-// status, until forgotten), in id order. Reads EcsState::service_task_ids, not the whole cluster.
-std::vector<const Task*> tasks_launched_for(const EcsState& state, const std::string& cluster_name,
-                                            const std::string& service_name);
+// status, until forgotten), in id order. Reads the store's index, not the whole cluster. Both return a view
+// of the index, not a copy (every minute walks every service's tasks): valid until a task is stored or
+// forgotten.
+std::span<const Task* const> tasks_launched_for(const EcsState& state, const std::string& cluster_name,
+                                                const std::string& service_name);
 // The tasks of a placement group ("service:<name>", "family:<family>" or RunTask's group) in the cluster,
 // any status, in id order.
-std::vector<const Task*> tasks_in_group(const EcsState& state, const std::string& cluster_name,
-                                        const std::string& group);
+std::span<const Task* const> tasks_in_group(const EcsState& state, const std::string& cluster_name,
+                                            const std::string& group);
 // Whether a live task (of any cluster) holds this private address in this subnet.
 bool address_taken(const EcsState& state, const std::string& subnet_id, const std::string& ipv4);
 // Every task whose ENI had `ipv4`, in any subnet (STOPPED ones included), in (cluster name, task id) order.

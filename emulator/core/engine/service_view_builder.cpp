@@ -70,17 +70,24 @@ bool has_container_health_checks(const ecs::TaskDefinition& task_definition) {
                        [](const ecs::ContainerDefinition& c) { return c.essential && c.health_check; });
 }
 
-std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service) {
-    std::vector<const ecs::Task*> out;
-    auto launched = ecs::tasks_launched_for(state, service.cluster_name, service.name);
+std::span<const ecs::Task* const> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service,
+                                                   std::vector<const ecs::Task*>& storage) {
+    storage.clear();
+    const auto launched = ecs::tasks_launched_for(state, service.cluster_name, service.name);
     if (!name_reused(state, service.cluster_name, service.name)) {
         const ecs::Service* current = ecs::find_service(state, service.cluster_name, service.name);
-        return current == &service ? launched : out;
+        return current == &service ? launched : std::span<const ecs::Task* const>();
     }
     for (const ecs::Task* task : launched) {
-        if (belongs_to(state, service, *task)) out.push_back(task);
+        if (belongs_to(state, service, *task)) storage.push_back(task);
     }
-    return out;
+    return storage;
+}
+
+std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service) {
+    std::vector<const ecs::Task*> storage;
+    const auto tasks = tasks_of_service(state, service, storage);
+    return {tasks.begin(), tasks.end()};
 }
 
 scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2,
@@ -118,7 +125,8 @@ void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, con
         view.deployments.push_back(deployment_view(deployment));
     // Both are in task id order: one walk pairs each task with its target health.
     auto health = target_health.by_task_id.begin();
-    const std::vector<const ecs::Task*> tasks = tasks_of_service(state, service);
+    std::vector<const ecs::Task*> storage;
+    const auto tasks = tasks_of_service(state, service, storage);
     view.tasks.resize(tasks.size());
     for (std::size_t i = 0; i < tasks.size(); ++i) {
         const ecs::Task& task = *tasks[i];

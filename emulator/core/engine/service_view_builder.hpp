@@ -2,6 +2,7 @@
 // The thin mapping from the store to what plan_service() reads (scheduler/service_view.hpp): one service
 // record, its deployments, every task that belongs to it (STOPPED ones included), its scheduler-owned
 // bookkeeping and its recent events.
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,10 @@ void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, con
 
 // Every task of the service record (any status), in task id order.
 std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service);
+// The same without a copy where it can: a view of the store's index, or of `storage` (filled only when the
+// service's name was reused, so the index holds other records' tasks too). Valid as tasks_launched_for's.
+std::span<const ecs::Task* const> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service,
+                                                   std::vector<const ecs::Task*>& storage);
 
 // An essential container of the task definition has a healthCheck (the task's healthStatus then gates it).
 bool has_container_health_checks(const ecs::TaskDefinition& task_definition);

@@ -1,6 +1,7 @@
 // The store's task indexes (EcsState::task_index): what they answer must match a walk of every task, as
 // tasks are stored, stop and are forgotten.
 #include <catch2/catch.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ Task make_task(const std::string& id, const std::string& cluster, const std::str
     return task;
 }
 
-std::vector<std::string> ids_of(const std::vector<const Task*>& tasks) {
+std::vector<std::string> ids_of(std::span<const Task* const> tasks) {
     std::vector<std::string> ids;
     ids.reserve(tasks.size());
     for (const Task* task : tasks) ids.push_back(task->id);

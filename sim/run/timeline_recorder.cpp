@@ -10,11 +10,16 @@ namespace ecsemu::sim {
 
 namespace {
 
-double average(const core::metrics::MetricStore& store, const core::metrics::MetricKey& key,
+double average(const core::metrics::MetricStore& store, core::metrics::MetricKeyRef key,
                core::Instant minute) {
-    const auto points = store.query(key, minute, minute + core::Duration::minutes(1));
-    if (points.empty() || points.front().statistics.sample_count <= 0) return 0;
-    return points.front().statistics.sum / points.front().statistics.sample_count;
+    double out = 0;
+    bool first = true;
+    store.visit(key, minute, minute + core::Duration::minutes(1),
+                [&](core::Instant, const core::metrics::StatisticSet& statistics, const std::string&) {
+                    if (first && statistics.sample_count > 0) out = statistics.sum / statistics.sample_count;
+                    first = false;
+                });
+    return out;
 }
 
 }  // namespace

@@ -160,7 +160,7 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
     query.end = last_end;
     query.period_seconds = static_cast<int>(period_ms / 1000);
     if (!alarm.unit.empty()) query.unit = alarm.unit;
-    const metrics::MetricKey key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
+    const metrics::MetricKeyRef key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
 
     std::vector<PeriodValue> present;
     for (const auto& period : aggregate_periods(store, key, query)) {

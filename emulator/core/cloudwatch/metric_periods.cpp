@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <map>
+#include <string_view>
 #include <utility>
 
 namespace ecsemu::core::cloudwatch {
@@ -10,8 +11,8 @@ std::string unit_or_none(const std::string& unit) {
     return unit.empty() ? std::string("None") : unit;
 }
 
-std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store,
-                                                const metrics::MetricKey& key, const PeriodQuery& query) {
+std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store, metrics::MetricKeyRef key,
+                                                const PeriodQuery& query) {
     const std::int64_t period_ms =
         static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
     const auto period_start = [&query, period_ms](Instant minute) {
@@ -20,25 +21,29 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
             offset >= 0 ? offset / period_ms : -((-offset + period_ms - 1) / period_ms);
         return Instant{query.origin.epoch_ms + index * period_ms};
     };
-    const std::vector<metrics::Datapoint> buckets = store.query(key, query.start, query.end);
+    const auto shown_unit = [](const std::string& unit) {
+        return unit.empty() ? std::string_view("None") : std::string_view(unit);
+    };
     if (!query.split_units) {
-        // Buckets come oldest first, so each period's are consecutive: merged in one pass (every alarm does
-        // this every minute).
+        // Buckets come oldest first, so each period's are consecutive: merged in one pass, straight from the
+        // store (every alarm does this every minute).
         std::vector<PeriodStatistics> out;
-        for (const auto& bucket : buckets) {
-            if (query.unit && *query.unit != unit_or_none(bucket.unit)) continue;
-            const Instant start = period_start(bucket.minute);
-            if (out.empty() || out.back().start != start) out.push_back({start, {}, query.unit.value_or("")});
-            out.back().statistics.add(bucket.statistics);
-        }
+        store.visit(key, query.start, query.end,
+                    [&](Instant minute, const metrics::StatisticSet& statistics, const std::string& unit) {
+                        if (query.unit && *query.unit != shown_unit(unit)) return;
+                        const Instant start = period_start(minute);
+                        if (out.empty() || out.back().start != start)
+                            out.push_back({start, {}, query.unit.value_or("")});
+                        out.back().statistics.add(statistics);
+                    });
         return out;
     }
     std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;
-    for (const auto& bucket : buckets) {
-        const std::string unit = unit_or_none(bucket.unit);
-        if (query.unit && *query.unit != unit) continue;
-        periods[{period_start(bucket.minute), unit}].add(bucket.statistics);
-    }
+    store.visit(key, query.start, query.end,
+                [&](Instant minute, const metrics::StatisticSet& statistics, const std::string& unit) {
+                    if (query.unit && *query.unit != shown_unit(unit)) return;
+                    periods[{period_start(minute), std::string(shown_unit(unit))}].add(statistics);
+                });
     std::vector<PeriodStatistics> out;
     out.reserve(periods.size());
     for (auto& [slot, statistics] : periods) out.push_back({slot.first, statistics, slot.second});

@@ -36,12 +36,11 @@ void MetricStore::put(const MetricKey& key, Instant at, const StatisticSet& stat
     buckets.erase(buckets.begin(), buckets.lower_bound(oldest_kept));
 }
 
-std::vector<Datapoint> MetricStore::query(const MetricKey& key, Instant start, Instant end) const {
+std::vector<Datapoint> MetricStore::query(MetricKeyRef key, Instant start, Instant end) const {
     std::vector<Datapoint> out;
-    const auto series = series_.find(key);
-    if (series == series_.end()) return out;
-    for (auto it = series->second.lower_bound(start); it != series->second.end() && it->first < end; ++it)
-        out.push_back({it->first, it->second.statistics, it->second.unit});
+    visit(key, start, end, [&out](Instant minute, const StatisticSet& statistics, const std::string& unit) {
+        out.push_back({minute, statistics, unit});
+    });
     return out;
 }
 
@@ -54,12 +53,12 @@ std::vector<MetricKey> MetricStore::list(const std::string& namespace_name) cons
     return out;
 }
 
-std::size_t MetricKeyHash::operator()(const MetricKey& key) const {
-    const std::hash<std::string> text;
+std::size_t MetricKeyHash::operator()(const MetricKeyRef& key) const {
+    const std::hash<std::string_view> text;
     std::size_t h = text(key.namespace_name);
     const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
     mix(text(key.metric_name));
-    for (const auto& [name, value] : key.dimensions) {
+    for (const auto& [name, value] : *key.dimensions) {
         mix(text(name));
         mix(text(value));
     }

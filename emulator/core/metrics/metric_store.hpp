@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -25,8 +26,32 @@ struct MetricKey {
     bool operator==(const MetricKey&) const = default;
 };
 
+// A metric key's parts without owning them: alarms look their series up every minute, and copying each
+// alarm's dimensions to make a MetricKey for it was most of a lookup.
+struct MetricKeyRef {
+    std::string_view namespace_name;
+    std::string_view metric_name;
+    const Dimensions* dimensions;
+
+    MetricKeyRef(std::string_view namespace_name_, std::string_view metric_name_,
+                 const Dimensions& dimensions_)
+        : namespace_name(namespace_name_), metric_name(metric_name_), dimensions(&dimensions_) {}
+    // NOLINTNEXTLINE(google-explicit-constructor): a key is a reference to itself wherever one is wanted.
+    MetricKeyRef(const MetricKey& key)
+        : namespace_name(key.namespace_name), metric_name(key.metric_name), dimensions(&key.dimensions) {}
+};
+
+// Both transparent, so the store finds a series by a MetricKeyRef without making a MetricKey.
 struct MetricKeyHash {
-    std::size_t operator()(const MetricKey& key) const;
+    using is_transparent = void;
+    std::size_t operator()(const MetricKeyRef& key) const;
+};
+struct MetricKeyEqual {
+    using is_transparent = void;
+    bool operator()(const MetricKeyRef& a, const MetricKeyRef& b) const {
+        return a.namespace_name == b.namespace_name && a.metric_name == b.metric_name &&
+               *a.dimensions == *b.dimensions;
+    }
 };
 
 // CloudWatch's StatisticSet: what a period's datapoints add up to.
@@ -56,7 +81,16 @@ public:
     void put(const MetricKey& key, Instant at, const StatisticSet& statistics, const std::string& unit);
 
     // The metric's one-minute buckets with start in [start, end), oldest first.
-    std::vector<Datapoint> query(const MetricKey& key, Instant start, Instant end) const;
+    std::vector<Datapoint> query(MetricKeyRef key, Instant start, Instant end) const;
+    // The same without copying them out: visit(Instant minute, const StatisticSet&, const std::string& unit)
+    // for each bucket, oldest first.
+    template <class Visit>
+    void visit(MetricKeyRef key, Instant start, Instant end, Visit&& visit) const {
+        const auto series = series_.find(key);
+        if (series == series_.end()) return;
+        for (auto it = series->second.lower_bound(start); it != series->second.end() && it->first < end; ++it)
+            visit(it->first, it->second.statistics, it->second.unit);
+    }
     // Every metric of a namespace (all when empty), in key order.
     std::vector<MetricKey> list(const std::string& namespace_name = {}) const;
     std::size_t metric_count() const { return series_.size(); }
@@ -72,7 +106,7 @@ private:
         StatisticSet statistics;
         std::string unit;
     };
-    std::unordered_map<MetricKey, std::map<Instant, Bucket>, MetricKeyHash> series_;
+    std::unordered_map<MetricKey, std::map<Instant, Bucket>, MetricKeyHash, MetricKeyEqual> series_;
     Duration retention_ = kRetention;
 };
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "emulator/core/metrics/metric_store.hpp"
@@ -85,6 +86,38 @@ TEST_CASE("metrics are listed in key order, whatever order they arrived in", "[m
     CHECK(store.query(same, kMinute, kMinute + Duration::minutes(1)).size() == 1);
     same.dimensions["ServiceName"] = "mid2";
     CHECK(store.query(same, kMinute, kMinute + Duration::minutes(1)).empty());
+}
+
+TEST_CASE("a series is found by a key's parts as by the key, and visited as queried", "[metrics]") {
+    MetricStore store;
+    store.put(kRequests, kMinute, 10, "Count");
+    store.put(kRequests, kMinute + Duration::minutes(1), 4, "Count");
+    store.put(kRequests, kMinute + Duration::minutes(2), 7, "Count");
+    const MetricKey other{"AWS/ECS", "RequestCount", {{"DiscoveryName", "frontend"}}};
+    store.put(other, kMinute, 99, "Count");
+
+    const core::metrics::Dimensions dimensions{{"DiscoveryName", "backend"}};
+    const core::metrics::MetricKeyRef parts{"AWS/ECS", "RequestCount", dimensions};
+    CHECK(core::metrics::MetricKeyHash{}(parts) == core::metrics::MetricKeyHash{}(kRequests));
+    const auto by_parts = store.query(parts, kMinute, kMinute + Duration::minutes(2));
+    REQUIRE(by_parts.size() == 2);
+    CHECK(by_parts[0].statistics.sum == 10);
+    CHECK(by_parts[1].statistics.sum == 4);
+
+    std::vector<double> visited;
+    store.visit(parts, kMinute + Duration::minutes(1), kMinute + Duration::minutes(3),
+                [&](Instant, const StatisticSet& statistics, const std::string& unit) {
+                    CHECK(unit == "Count");
+                    visited.push_back(statistics.sum);
+                });
+    CHECK(visited == std::vector<double>{4, 7});
+    // Another dimension value is another series; an unknown one is none.
+    CHECK(store
+              .query({"AWS/ECS", "RequestCount", {{"DiscoveryName", "frontend"}}}, kMinute,
+                     kMinute + Duration::minutes(3))
+              .size() == 1);
+    const core::metrics::Dimensions unknown{{"DiscoveryName", "nope"}};
+    CHECK(store.query({"AWS/ECS", "RequestCount", unknown}, kMinute, kMinute + Duration::minutes(3)).empty());
 }
 
 }  // namespace ecsemu::test

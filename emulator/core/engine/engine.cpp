@@ -96,6 +96,7 @@ void Engine::on_world_reset() {
     observations_.clear();
     dirty_.clear();
     wakeups_.clear();
+    wakeup_order_.clear();
     runtime_commands_.clear();
     attention_.clear();
     deadlines_.clear();
@@ -142,13 +143,10 @@ void Engine::run_pass() {
     const Instant now = clock_.now();
     ++passes_;
     record_observations(now);
-    for (auto it = wakeups_.begin(); it != wakeups_.end();) {
-        if (it->second > now) {
-            ++it;
-            continue;
-        }
-        dirty_.insert(it->first);
-        it = wakeups_.erase(it);
+    while (!wakeup_order_.empty() && wakeup_order_.begin()->first <= now) {
+        const ServiceKey key = wakeup_order_.begin()->second;
+        dirty_.insert(key);
+        clear_wakeup(key);
     }
     bool settled = false;
     for (int round = 0; round < knobs_.rounds_per_pass_max && !settled; ++round) {
@@ -287,6 +285,19 @@ void Engine::track_deadline(const TaskKey& key, const ecs::Task& task, const Lif
     deadline_of_.emplace(key, *deadline);
 }
 
+void Engine::set_wakeup(const ServiceKey& key, Instant at) {
+    clear_wakeup(key);
+    wakeups_.emplace(key, at);
+    wakeup_order_.emplace(at, key);
+}
+
+void Engine::clear_wakeup(const ServiceKey& key) {
+    const auto it = wakeups_.find(key);
+    if (it == wakeups_.end()) return;
+    wakeup_order_.erase({it->second, key});
+    wakeups_.erase(it);
+}
+
 void Engine::untrack_deadline(const TaskKey& key) {
     const auto it = deadline_of_.find(key);
     if (it == deadline_of_.end()) return;
@@ -336,7 +347,7 @@ bool Engine::reconcile_dirty_services(Instant now) {
 bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
     ecs::Service* service = find_service(world_, key);
     if (service == nullptr || service->status == ecs::ServiceStatus::Inactive) {
-        wakeups_.erase(key);
+        clear_wakeup(key);
         return false;
     }
     ecs::EcsRegion& region = world_.regions().at(key.region_key);
@@ -372,9 +383,9 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
         attention_.insert(TaskKey{key.region_key, std::move(cluster_name), std::move(task_id)});
     sync_deployment_desired_counts(region.state, *service, now);
     if (wakeup) {
-        wakeups_[key] = *wakeup;
+        set_wakeup(key, *wakeup);
     } else {
-        wakeups_.erase(key);
+        clear_wakeup(key);
     }
     finish_draining(region.state, *service, key, now);
     return changed;
@@ -383,7 +394,7 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
 void Engine::finish_draining(ecs::EcsState& state, ecs::Service& service, const ServiceKey& key,
                              Instant now) {
     if (service.status != ecs::ServiceStatus::Draining || !ecs::finish_draining(state, service)) return;
-    wakeups_.erase(key);
+    clear_wakeup(key);
     log_.append({now, key.label(), ChangeKind::ServiceInactive, "Drained", "", "DRAINING -> INACTIVE"});
 }
 
@@ -418,9 +429,8 @@ void Engine::forget_old_stopped_tasks(Instant now) {
 void Engine::schedule_next_pass(Instant now) {
     std::optional<Instant> next;
     if (!deadlines_.empty()) next = deadlines_.begin()->first;
-    for (const auto& [key, at] : wakeups_) {
-        if (!next || at < *next) next = at;
-    }
+    if (!wakeup_order_.empty() && (!next || wakeup_order_.begin()->first < *next))
+        next = wakeup_order_.begin()->first;
     const bool work_waiting = !observations_.empty() || !dirty_.empty() || !attention_.empty();
     if (work_waiting) next = now;
     if (!next) return;

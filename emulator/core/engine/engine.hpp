@@ -134,6 +134,8 @@ private:
     void attend_all_tasks(const std::string& region_key, const ecs::EcsState& state);
     void track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context);
     void untrack_deadline(const TaskKey& key);
+    void set_wakeup(const ServiceKey& key, Instant at);
+    void clear_wakeup(const ServiceKey& key);
     void release_local_address(const std::string& task_id);
     void start_in_runtime(ecs::EcsRegion& region, ecs::Task& task);
     bool reconcile_dirty_services(Instant now);
@@ -167,9 +169,12 @@ private:
     ChangeLog log_;
     LocalAddressPool addresses_;
 
-    std::vector<Observation> observations_;            // in arrival order
-    std::set<ServiceKey> dirty_;                       // ordered: services reconcile in key order
-    std::map<ServiceKey, Instant> wakeups_;            // the planner's next_wakeup per service
+    std::vector<Observation> observations_;  // in arrival order
+    std::set<ServiceKey> dirty_;             // ordered: services reconcile in key order
+    // The planner's next_wakeup per service, and the same soonest first: every pass takes the due ones and
+    // looks for the next, which walked every service twice a pass when kept by service alone.
+    std::map<ServiceKey, Instant> wakeups_;
+    std::set<std::pair<Instant, ServiceKey>> wakeup_order_;
     std::set<std::string> runtime_tasks_;              // handed to the runtime and not yet STOPPED
     std::vector<RuntimeCommand> runtime_commands_;     // decided in this pass, issued at its end
     std::set<TaskKey> attention_;                      // to look at in the next advance (see step 3 above)

@@ -34,6 +34,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -180,8 +182,10 @@ private:
     std::set<TaskKey> attention_;                      // to look at in the next advance (see step 3 above)
     std::set<std::pair<Instant, TaskKey>> deadlines_;  // each live task's lifecycle deadline, soonest first
     std::map<TaskKey, Instant> deadline_of_;           // the same, by task
-    std::set<std::string> addresses_in_use_;           // local addresses of tasks handed to the runtime
-    std::map<std::string, std::string> address_of_task_;  // task id -> its entry in addresses_in_use_
+    // Local addresses of tasks handed to the runtime, and task id -> its address; only looked up (hashed:
+    // ten thousand tasks' ids compared along a tree's path was a visible part of each start and stop).
+    std::unordered_set<std::string> addresses_in_use_;
+    std::unordered_map<std::string, std::string> address_of_task_;
     // Every STOPPED task the store still has, by stoppedAt: forgotten once it is stopped_task_retention old.
     std::set<std::pair<Instant, TaskKey>> stopped_;
     std::optional<TimerId> timer_;

@@ -158,7 +158,7 @@ TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task
     return launch;
 }
 
-std::string LocalAddressPool::allocate(const std::set<std::string>& in_use) {
+std::string LocalAddressPool::allocate(const std::unordered_set<std::string>& in_use) {
     for (std::uint32_t tried = 0; tried < kAddressCount; ++tried) {
         const std::string candidate = dotted(address_at(cursor_));
         cursor_ = (cursor_ + 1) % kAddressCount;
@@ -168,7 +168,7 @@ std::string LocalAddressPool::allocate(const std::set<std::string>& in_use) {
 }
 
 std::string LocalAddressPool::allocate_for_eni(const std::string& subnet_key, const std::string& eni_ipv4,
-                                               const std::set<std::string>& in_use) {
+                                               const std::unordered_set<std::string>& in_use) {
     const auto eni_address = parse_dotted(eni_ipv4);
     auto block = subnet_blocks_.find(subnet_key);
     if (block == subnet_blocks_.end() && subnet_blocks_.size() < kSubnetBlockCount) {

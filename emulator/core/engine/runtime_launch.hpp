@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
+#include <unordered_set>
 
 #include "emulator/core/ecs/ecs_state.hpp"
 #include "emulator/core/task_runtime.hpp"
@@ -26,7 +26,7 @@ TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task
 class LocalAddressPool {
 public:
     // REQUIRES: fewer than ~16 million addresses in use.
-    std::string allocate(const std::set<std::string>& in_use);
+    std::string allocate(const std::unordered_set<std::string>& in_use);
 
     // The address carved from the task's subnet: each subnet (subnet_key names it uniquely across accounts
     // and regions) gets a block 127.B.0.0/16, B = 1..254 in the order subnets are first used, and the task
@@ -34,7 +34,7 @@ public:
     // 127.1.11.37. Falls back to allocate() when that address is taken (a subnet larger than /16) or the
     // blocks ran out (more than 254 subnets), or when eni_ipv4 is not a dotted IPv4 address.
     std::string allocate_for_eni(const std::string& subnet_key, const std::string& eni_ipv4,
-                                 const std::set<std::string>& in_use);
+                                 const std::unordered_set<std::string>& in_use);
 
 private:
     std::uint32_t cursor_ = 0;

@@ -1,7 +1,6 @@
 #include "emulator/core/engine/load_balancer_targets.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 namespace ecsemu::core::engine {
 
@@ -14,12 +13,10 @@ void settle_group_target_health(GroupTargetHealth& health) {
                  health.end());
 }
 
-scheduler::TargetHealth health_of(const GroupTargetHealth& health, const std::string& ip, int port) {
-    const auto found = std::lower_bound(
-        health.begin(), health.end(), std::pair<const std::string&, int>(ip, port),
-        [](const auto& entry, const auto& key) {
-            return std::tie(entry.first.first, entry.first.second) < std::tie(key.first, key.second);
-        });
+scheduler::TargetHealth health_of(const GroupTargetHealth& health, std::string_view ip, int port) {
+    const auto found =
+        std::lower_bound(health.begin(), health.end(), std::pair<std::string_view, int>(ip, port),
+                         [](const auto& entry, const auto& key) { return entry.first < key; });
     if (found == health.end() || found->first.first != ip || found->first.second != port)
         return scheduler::TargetHealth::None;
     return found->second;

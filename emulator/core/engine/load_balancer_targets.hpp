@@ -5,6 +5,7 @@
 // advances; the engine hears of health changes through Engine::on_target_health_changed().
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,13 +18,15 @@ namespace ecsemu::core::engine {
 using TargetRef = ecs::TaskTarget;
 
 // One target group's registrations as ((IP, port), health), sorted by (IP, port); where a pair is registered
-// twice, the first registration's. A flat list: a reconcile builds one per group for every pass.
-using GroupTargetHealth = std::vector<std::pair<std::pair<std::string, int>, scheduler::TargetHealth>>;
+// twice, the first registration's. A flat list of views into the load balancer's own records (valid until
+// its targets next change): a reconcile builds one per group for every pass, and copied a hundred addresses
+// each time.
+using GroupTargetHealth = std::vector<std::pair<std::pair<std::string_view, int>, scheduler::TargetHealth>>;
 
 // Sorts `health` by (IP, port) keeping the first entry of each pair: what group_target_health returns.
 void settle_group_target_health(GroupTargetHealth& health);
 // The health of (ip, port) in a settled list; None when it is not registered.
-scheduler::TargetHealth health_of(const GroupTargetHealth& health, const std::string& ip, int port);
+scheduler::TargetHealth health_of(const GroupTargetHealth& health, std::string_view ip, int port);
 
 class LoadBalancerTargets {
 public:

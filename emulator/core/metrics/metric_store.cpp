@@ -22,13 +22,20 @@ Instant MetricStore::minute_of(Instant at) {
     return Instant{ms - ((ms % kMinuteMs) + kMinuteMs) % kMinuteMs};
 }
 
-void MetricStore::put(const MetricKey& key, Instant at, double value, const std::string& unit) {
+void MetricStore::put(MetricKeyRef key, Instant at, double value, const std::string& unit) {
     put(key, at, StatisticSet{1, value, value, value}, unit);
 }
 
-void MetricStore::put(const MetricKey& key, Instant at, const StatisticSet& statistics,
-                      const std::string& unit) {
-    auto& buckets = series_[key];
+void MetricStore::put(MetricKeyRef key, Instant at, const StatisticSet& statistics, const std::string& unit) {
+    auto series = series_.find(key);
+    if (series == series_.end()) {
+        series = series_
+                     .emplace(MetricKey{std::string(key.namespace_name), std::string(key.metric_name),
+                                        *key.dimensions},
+                              std::map<Instant, Bucket>{})
+                     .first;
+    }
+    auto& buckets = series->second;
     Bucket& bucket = buckets[minute_of(at)];
     bucket.statistics.add(statistics);
     bucket.unit = unit;

@@ -77,8 +77,9 @@ public:
     // one-minute data for 15 days).
     static constexpr Duration kRetention = Duration::minutes(std::int64_t{15} * 24 * 60);
 
-    void put(const MetricKey& key, Instant at, double value, const std::string& unit);
-    void put(const MetricKey& key, Instant at, const StatisticSet& statistics, const std::string& unit);
+    // A key is copied only for a series' first datapoint (the data planes put dozens a minute by parts).
+    void put(MetricKeyRef key, Instant at, double value, const std::string& unit);
+    void put(MetricKeyRef key, Instant at, const StatisticSet& statistics, const std::string& unit);
 
     // The metric's one-minute buckets with start in [start, end), oldest first.
     std::vector<Datapoint> query(MetricKeyRef key, Instant start, Instant end) const;

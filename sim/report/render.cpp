@@ -1,5 +1,6 @@
 #include "sim/report/render.hpp"
 
+#include <future>
 #include <set>
 
 #include "sim/report/events_jsonl.hpp"
@@ -23,6 +24,11 @@ std::string file_name_label(std::string_view label) {
 
 std::vector<OutputFile> render_outputs(const SimResult& result) {
     const SimSummary summary = summarize(result);
+    // The report is the largest output (a week of a hundred services is tens of megabytes of SVG), so it is
+    // rendered on a second thread while this one writes the timelines and the event log. Both only read
+    // the result and the summary; each file's bytes are the same as rendered one after the other.
+    std::future<std::string> report =
+        std::async(std::launch::async, [&result, &summary] { return html_report(result, summary); });
     std::vector<OutputFile> files;
     files.reserve(result.services.size() + 3);
     // Labels are unique, but two may differ only in replaced characters ("web api", "web/api"); a suffix
@@ -36,7 +42,7 @@ std::vector<OutputFile> render_outputs(const SimResult& result) {
     }
     files.push_back({"events.jsonl", events_jsonl(result)});
     files.push_back({"summary.json", summary_json(summary)});
-    files.push_back({"report.html", html_report(result, summary)});
+    files.push_back({"report.html", report.get()});
     return files;
 }
 

@@ -32,15 +32,26 @@ void MetricStore::put(MetricKeyRef key, Instant at, const StatisticSet& statisti
         series = series_
                      .emplace(MetricKey{std::string(key.namespace_name), std::string(key.metric_name),
                                         *key.dimensions},
-                              std::map<Instant, Bucket>{})
+                              Series{})
                      .first;
     }
-    auto& buckets = series->second;
-    Bucket& bucket = buckets[minute_of(at)];
-    bucket.statistics.add(statistics);
-    bucket.unit = unit;
-    const Instant oldest_kept = buckets.rbegin()->first - retention_;
-    buckets.erase(buckets.begin(), buckets.lower_bound(oldest_kept));
+    Series& buckets = series->second;
+    const Instant minute = minute_of(at);
+    auto place = buckets.end();
+    if (!buckets.empty() && buckets.back().minute >= minute) {
+        place = buckets.begin() + (first_at_or_after(buckets, minute) - buckets.cbegin());
+    }
+    if (place == buckets.end() || place->minute != minute)
+        place = buckets.insert(place, Bucket{minute, {}, {}});
+    place->statistics.add(statistics);
+    place->unit = unit;
+    const Instant oldest_kept = buckets.back().minute - retention_;
+    while (buckets.front().minute < oldest_kept) buckets.pop_front();
+}
+
+MetricStore::Series::const_iterator MetricStore::first_at_or_after(const Series& series, Instant minute) {
+    return std::lower_bound(series.begin(), series.end(), minute,
+                            [](const Bucket& bucket, Instant at) { return bucket.minute < at; });
 }
 
 std::vector<Datapoint> MetricStore::query(MetricKeyRef key, Instant start, Instant end) const {

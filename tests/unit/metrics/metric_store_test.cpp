@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/metrics/metric_store.hpp"
@@ -61,6 +63,29 @@ TEST_CASE("buckets older than the retention behind the newest are dropped", "[me
     CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(1)).empty());
     CHECK(store.query(kRequests, kMinute, kMinute + MetricStore::kRetention + Duration::minutes(2)).size() ==
           1);
+}
+
+TEST_CASE("datapoints arriving out of time order land in minute order and merge with their minute",
+          "[metrics]") {
+    MetricStore store;
+    // Newest first, then older ones in between, one of them into a minute that already has data.
+    for (const int minute : {5, 1, 3, 0, 3, 4})
+        store.put(kRequests, kMinute + Duration::minutes(minute), minute, "Count");
+    std::vector<std::pair<std::int64_t, double>> seen;
+    for (const auto& point : store.query(kRequests, kMinute, kMinute + Duration::minutes(10)))
+        seen.emplace_back((point.minute - kMinute).ms / 60'000, point.statistics.sum);
+    CHECK(seen == std::vector<std::pair<std::int64_t, double>>{{0, 0}, {1, 1}, {3, 6}, {4, 4}, {5, 5}});
+    CHECK(store.query(kRequests, kMinute + Duration::minutes(3), kMinute + Duration::minutes(4))[0]
+              .statistics.sample_count == 2);
+
+    // A datapoint older than the retention behind the newest is dropped as soon as it is put.
+    store.set_retention(Duration::minutes(10));
+    store.put(kRequests, kMinute - Duration::minutes(20), 1, "Count");
+    CHECK(store.query(kRequests, kMinute - Duration::minutes(30), kMinute).empty());
+    // A newer one moves the window: minutes 0 .. 5 fall out behind minute 16.
+    store.put(kRequests, kMinute + Duration::minutes(16), 1, "Count");
+    CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(6)).empty());
+    CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(20)).size() == 1);
 }
 
 TEST_CASE("metrics are listed in key order, whatever order they arrived in", "[metrics]") {

@@ -174,22 +174,27 @@ void normalise_port_mappings(std::vector<ContainerDefinition>& containers, Netwo
     }
 }
 
-// "family:revision" (or its ARN) -> {family, revision}; revision 0 when absent, -1 when malformed.
-std::pair<std::string, int> split_reference(std::string_view reference) {
-    std::string text(reference);
-    if (const auto arn = parse_ecs_arn(reference); arn && arn->resource_type == "task-definition") {
-        text = arn->path.back();
-    }
+// "family:revision" -> {family, revision}; revision 0 when absent, -1 when malformed.
+std::pair<std::string, int> split_family_revision(std::string_view text) {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos) return {text, 0};
-    const auto revision_text = std::string_view(text).substr(colon + 1);
-    if (revision_text.empty()) return {text.substr(0, colon), -1};
+    if (colon == std::string::npos) return {std::string(text), 0};
+    const std::string family(text.substr(0, colon));
+    const auto revision_text = text.substr(colon + 1);
+    if (revision_text.empty()) return {family, -1};
     int revision = 0;
     for (const char c : revision_text) {
-        if (c < '0' || c > '9' || revision > 100'000'000) return {text.substr(0, colon), -1};
+        if (c < '0' || c > '9' || revision > 100'000'000) return {family, -1};
         revision = revision * 10 + (c - '0');
     }
-    return {text.substr(0, colon), revision == 0 ? -1 : revision};
+    return {family, revision == 0 ? -1 : revision};
+}
+
+// The same for "family:revision" or its ARN.
+std::pair<std::string, int> split_reference(std::string_view reference) {
+    if (const auto arn = parse_ecs_arn(reference); arn && arn->resource_type == "task-definition") {
+        return split_family_revision(arn->path.back());
+    }
+    return split_family_revision(reference);
 }
 
 }  // namespace
@@ -244,11 +249,16 @@ Result<TaskDefinition> register_task_definition(EcsState& state, TaskDefinitionS
 }
 
 TaskDefinition* find_task_definition(EcsState& state, std::string_view reference) {
+    // Parsed once: the engine looks its services' task definitions up by ARN at every reconcile.
+    std::pair<std::string, int> family_revision;
     if (looks_like_arn(reference)) {
         const auto arn = parse_ecs_arn(reference);
         if (!arn || arn->resource_type != "task-definition") return nullptr;
+        family_revision = split_family_revision(arn->path.back());
+    } else {
+        family_revision = split_family_revision(reference);
     }
-    const auto [family_name, revision] = split_reference(reference);
+    const auto& [family_name, revision] = family_revision;
     const auto family_it = state.task_definitions.find(family_name);
     if (family_it == state.task_definitions.end() || revision < 0) return nullptr;
     auto& revisions = family_it->second.revisions;

@@ -189,10 +189,15 @@ std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(const core::ec
 }
 
 const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const ServiceBinding& binding) {
-    RegionIndex& index = index_of(binding.account_id, binding.region);
-    const auto key = std::make_pair(binding.cluster_name, binding.service_name);
-    if (const auto found = index.running.find(key); found != index.running.end()) return found->second;
-    std::vector<Share>& running = index.running[key];
+    const auto slot = static_cast<std::size_t>(&binding - bindings_.data());
+    if (running_.size() != bindings_.size()) {
+        running_.resize(bindings_.size());
+        running_step_.assign(bindings_.size(), 0);
+    }
+    std::vector<Share>& running = running_[slot];
+    if (running_step_[slot] == steps_) return running;
+    running_step_[slot] = steps_;
+    running.clear();
     const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
     if (ecs == nullptr) return running;
     for (const core::ecs::Task* task :

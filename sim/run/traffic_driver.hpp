@@ -54,8 +54,7 @@ private:
     // The step's view of one region, built as the step first needs it and dropped when it ends (neither the
     // stores nor the modelled tasks change during a step, so the pointers into them hold).
     struct RegionIndex {
-        std::map<std::pair<std::string, std::string>, std::vector<Share>> running;  // (cluster, service)
-        std::optional<std::map<std::string, std::vector<std::string>>> balancers;   // by target group
+        std::optional<std::map<std::string, std::vector<std::string>>> balancers;  // by target group
     };
 
     void step();
@@ -67,6 +66,7 @@ private:
     // `tasks`: the region's ECS store, whose tasks' ENI addresses are what target ids name; may be null.
     std::vector<Share> routable_targets(const core::ecs::EcsState* tasks,
                                         const core::elbv2::TargetGroup& group);
+    // The binding's RUNNING tasks this step (worked out at its first use in the step).
     const std::vector<Share>& running_tasks(const ServiceBinding& binding);
 
     core::Clock& clock_;
@@ -79,6 +79,10 @@ private:
     std::map<std::string, Accumulated> by_load_balancer_;
     std::map<std::string, Accumulated> by_target_group_;
     std::map<std::string, RegionIndex> indexes_;  // by "account/region", for the current step only
+    // Each binding's RUNNING tasks (by its place in bindings_) and the step they were worked out in: kept
+    // between steps so the lists' storage is reused rather than every service's list made anew each step.
+    std::vector<std::vector<Share>> running_;
+    std::vector<std::uint64_t> running_step_;
     std::optional<core::TimerId> timer_;
     std::uint64_t steps_ = 0;
 };

@@ -1,23 +1,13 @@
 #include "emulator/core/model/ecs_arns.hpp"
 
+#include <array>
+
 namespace ecsemu::core::ecs {
 
 namespace {
 
 std::string ecs_prefix(const ArnScope& scope) {
     return "arn:aws:ecs:" + scope.region + ":" + scope.account_id + ":";
-}
-
-std::vector<std::string> split(std::string_view text, char separator) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (true) {
-        const auto end = text.find(separator, start);
-        parts.emplace_back(text.substr(start, end == std::string_view::npos ? text.npos : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return parts;
 }
 
 }  // namespace
@@ -75,20 +65,31 @@ bool looks_like_arn(std::string_view text) {
 }
 
 std::optional<EcsArn> parse_ecs_arn(std::string_view text) {
-    // arn : partition : service : region : account : resource
-    const auto fields = split(text, ':');
-    if (fields.size() < 6 || fields[0] != "arn" || fields[2] != "ecs") return std::nullopt;
-    std::string resource = fields[5];
-    for (std::size_t i = 6; i < fields.size(); ++i) resource += ":" + fields[i];  // task-definition/f:3
+    // arn : partition : service : region : account : resource, where the resource may hold ':' itself
+    // (task-definition/f:3). Read in place: the engine parses task definition ARNs at every reconcile.
+    std::array<std::string_view, 5> fields;
+    std::string_view resource = text;
+    for (auto& field : fields) {
+        const auto colon = resource.find(':');
+        if (colon == std::string_view::npos) return std::nullopt;
+        field = resource.substr(0, colon);
+        resource.remove_prefix(colon + 1);
+    }
+    if (fields[0] != "arn" || fields[2] != "ecs") return std::nullopt;
     const auto slash = resource.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 >= resource.size()) return std::nullopt;
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 >= resource.size()) return std::nullopt;
     EcsArn arn;
     arn.region = fields[3];
     arn.account_id = fields[4];
     arn.resource_type = resource.substr(0, slash);
-    arn.path = split(std::string_view(resource).substr(slash + 1), '/');
-    for (const auto& part : arn.path) {
+    std::string_view path = resource.substr(slash + 1);
+    while (true) {
+        const auto end = path.find('/');
+        const std::string_view part = path.substr(0, end);
         if (part.empty()) return std::nullopt;
+        arn.path.emplace_back(part);
+        if (end == std::string_view::npos) break;
+        path.remove_prefix(end + 1);
     }
     return arn;
 }

@@ -47,6 +47,24 @@ TEST_CASE("ARN parsing and name-or-ARN references", "[ecs][model]") {
     CHECK_FALSE(parse_ecs_arn("arn:aws:ecs:us-east-1:1:cluster"));
     CHECK_FALSE(parse_ecs_arn("arn:aws:ecs:us-east-1:1:service//s"));
     CHECK_FALSE(parse_ecs_arn("arn:aws:iam::1:role/x"));
+    // Where each field comes from, with ':' inside the resource and empty leading fields.
+    const auto colons = parse_ecs_arn("arn::ecs:::task-definition/web:3:extra");
+    REQUIRE(colons);
+    CHECK(colons->region.empty());
+    CHECK(colons->account_id.empty());
+    CHECK(colons->resource_type == "task-definition");
+    CHECK(colons->path == std::vector<std::string>{"web:3:extra"});
+    const auto fields = parse_ecs_arn("arn:aws-cn:ecs:cn-north-1:123:task/c/id");
+    REQUIRE(fields);
+    CHECK(fields->region == "cn-north-1");
+    CHECK(fields->account_id == "123");
+    CHECK(fields->path == std::vector<std::string>{"c", "id"});
+    for (const char* bad : {"", "arn", "arn:aws:ecs:r:1", "arn:aws:ecs:r:1:", "arn:aws:ecs:r:1:/x",
+                            "arn:aws:ecs:r:1:task/", "arn:aws:ecs:r:1:task/c/", "arn:aws:ecs:r:1:task/c//id",
+                            "arn:aws:ecs:r:1:task", "ARN:aws:ecs:r:1:task/c", "arn:aws:ecs2:r:1:task/c"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_ecs_arn(bad));
+    }
 
     CHECK(cluster_name_of("") == "default");
     CHECK(cluster_name_of("arn:aws:ecs:r:1:cluster/prod") == "prod");

@@ -286,6 +286,8 @@ void Engine::track_deadline(const TaskKey& key, const ecs::Task& task, const Lif
 }
 
 void Engine::set_wakeup(const ServiceKey& key, Instant at) {
+    const auto it = wakeups_.find(key);
+    if (it != wakeups_.end() && it->second == at) return;  // most reconciles keep the wakeup they had
     clear_wakeup(key);
     wakeups_.emplace(key, at);
     wakeup_order_.emplace(at, key);

@@ -1,5 +1,6 @@
 #include "emulator/core/engine/change_log.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
@@ -38,24 +39,48 @@ std::string_view to_string(ChangeKind kind) {
     return kChangeKindNames[static_cast<std::size_t>(kind)];
 }
 
+namespace {
+
+// The pieces of an entry's line, in order, handed to `sink` (one definition of the format for both the text
+// and the digest, which is fed the pieces without building the line: every task transition is logged).
+template <class Sink>
+void emit_formatted(const ChangeEntry& entry, Sink&& sink) {
+    std::array<char, 32> time{};
+    const int length = std::snprintf(time.data(), time.size(), "%lld.%03llds",
+                                     static_cast<long long>(entry.time.epoch_ms / 1000),
+                                     static_cast<long long>(entry.time.epoch_ms % 1000));
+    sink(std::string_view(time.data(), static_cast<std::size_t>(std::max(length, 0))));
+    sink(" ");
+    sink(entry.service.empty() ? std::string_view("-") : std::string_view(entry.service));
+    sink(" ");
+    sink(to_string(entry.kind));
+    sink(" [");
+    sink(entry.cause);
+    sink("]");
+    if (!entry.task_id.empty()) {
+        sink(" task=");
+        sink(entry.task_id);
+    }
+    if (!entry.detail.empty()) {
+        sink(" ");
+        sink(entry.detail);
+    }
+}
+
+}  // namespace
+
 std::string ChangeLog::format(const ChangeEntry& entry) {
-    char time[32];
-    std::snprintf(time, sizeof time, "%lld.%03llds", static_cast<long long>(entry.time.epoch_ms / 1000),
-                  static_cast<long long>(entry.time.epoch_ms % 1000));
-    std::string out = time;
-    out += ' ';
-    out += entry.service.empty() ? "-" : entry.service;
-    out += ' ';
-    out += to_string(entry.kind);
-    out += " [" + entry.cause + "]";
-    if (!entry.task_id.empty()) out += " task=" + entry.task_id;
-    if (!entry.detail.empty()) out += " " + entry.detail;
+    std::string out;
+    emit_formatted(entry, [&out](std::string_view piece) { out += piece; });
     return out;
 }
 
 void ChangeLog::append(ChangeEntry entry) {
-    for (const unsigned char c : format(entry)) digest_ = (digest_ ^ c) * 0x100000001b3ULL;
-    digest_ = (digest_ ^ '\n') * 0x100000001b3ULL;
+    const auto digest = [this](std::string_view piece) {
+        for (const unsigned char c : piece) digest_ = (digest_ ^ c) * 0x100000001b3ULL;
+    };
+    emit_formatted(entry, digest);
+    digest("\n");
     entries_.push_back(std::move(entry));
     while (entries_.size() > capacity_) {
         entries_.pop_front();

@@ -160,7 +160,7 @@ TaskLaunch make_runtime_launch(const ecs::EcsState& state, const ecs::Task& task
 
 std::string LocalAddressPool::allocate(const std::unordered_set<std::string>& in_use) {
     for (std::uint32_t tried = 0; tried < kAddressCount; ++tried) {
-        const std::string candidate = dotted(address_at(cursor_));
+        std::string candidate = dotted(address_at(cursor_));
         cursor_ = (cursor_ + 1) % kAddressCount;
         if (in_use.count(candidate) == 0) return candidate;
     }
@@ -176,7 +176,7 @@ std::string LocalAddressPool::allocate_for_eni(const std::string& subnet_key, co
         block = subnet_blocks_.emplace(subnet_key, next).first;
     }
     if (eni_address && block != subnet_blocks_.end()) {
-        const std::string carved = dotted((127u << 24) | (block->second << 16) | (*eni_address & 0xffffu));
+        std::string carved = dotted((127u << 24) | (block->second << 16) | (*eni_address & 0xffffu));
         if (in_use.count(carved) == 0) return carved;
     }
     return allocate(in_use);

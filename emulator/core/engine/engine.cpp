@@ -581,7 +581,8 @@ TargetHealthInput Engine::target_health_for(const ServiceKey& key) const {
     if (service == nullptr || region == world_.regions().end()) return input;
     const auto& scope = region->second.state.scope;
     std::map<std::string, GroupTargetHealth> groups;  // by target group ARN, asked as first needed
-    for (const ecs::Task* task : tasks_of_service(region->second.state, *service)) {
+    std::vector<const ecs::Task*> storage;
+    for (const ecs::Task* task : tasks_of_service(region->second.state, *service, storage)) {
         if (!task->is_live() || task->load_balancer_targets.empty()) continue;
         // Healthy only if healthy in every group, unhealthy if unhealthy in any, else the first group's
         // state.

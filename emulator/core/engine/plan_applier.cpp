@@ -219,7 +219,8 @@ AppliedPlan apply_service_plan(ApplyContext& ctx, ecs::Service& service, const S
 }
 
 void sync_deployment_desired_counts(const ecs::EcsState& state, ecs::Service& service, Instant now) {
-    const auto tasks = tasks_of_service(state, service);
+    std::vector<const ecs::Task*> storage;
+    const auto tasks = tasks_of_service(state, service, storage);
     for (auto& deployment : service.deployments) {
         int wanted = service.desired_count;
         if (deployment.status != ecs::DeploymentStatus::Primary) {

@@ -84,12 +84,6 @@ std::span<const ecs::Task* const> tasks_of_service(const ecs::EcsState& state, c
     return storage;
 }
 
-std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service) {
-    std::vector<const ecs::Task*> storage;
-    const auto tasks = tasks_of_service(state, service, storage);
-    return {tasks.begin(), tasks.end()};
-}
-
 scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2,
                                           const ecs::Service& service,
                                           const TargetHealthInput& target_health) {

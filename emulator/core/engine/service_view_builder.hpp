@@ -34,10 +34,9 @@ scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2D
 void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, const ecs::Service& service,
                         const TargetHealthInput& target_health, scheduler::ServiceView& view);
 
-// Every task of the service record (any status), in task id order.
-std::vector<const ecs::Task*> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service);
-// The same without a copy where it can: a view of the store's index, or of `storage` (filled only when the
-// service's name was reused, so the index holds other records' tasks too). Valid as tasks_launched_for's.
+// Every task of the service record (any status), in task id order: a view of the store's index, or of
+// `storage` (filled only when the service's name was reused, so the index holds other records' tasks too).
+// Valid as tasks_launched_for's; every reconcile asks, so nothing is copied when it need not be.
 std::span<const ecs::Task* const> tasks_of_service(const ecs::EcsState& state, const ecs::Service& service,
                                                    std::vector<const ecs::Task*>& storage);
 

@@ -12,12 +12,11 @@ namespace {
 
 double average(const core::metrics::MetricStore& store, core::metrics::MetricKeyRef key,
                core::Instant minute) {
+    // A one-minute range holds at most the minute's one bucket.
     double out = 0;
-    bool first = true;
     store.visit(key, minute, minute + core::Duration::minutes(1),
-                [&](core::Instant, const core::metrics::StatisticSet& statistics, const std::string&) {
-                    if (first && statistics.sample_count > 0) out = statistics.sum / statistics.sample_count;
-                    first = false;
+                [&out](core::Instant, const core::metrics::StatisticSet& statistics, const std::string&) {
+                    if (statistics.sample_count > 0) out = statistics.sum / statistics.sample_count;
                 });
     return out;
 }

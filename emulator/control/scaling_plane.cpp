@@ -22,7 +22,7 @@ ScalingPlane::ScalingPlane(core::Clock& clock, ScalingPlaneParts parts,
       controller_(parts.autoscaling, parts.cloudwatch, parts.resources),
       on_change_(std::move(on_change)) {
     // Starts the usage window now, so the first minute's datapoints do not cover the time before.
-    parts_.usage.take_usage();
+    parts_.usage.take_usage_into(usage_);
     schedule_minute();
     schedule_activity_check();
 }
@@ -53,11 +53,13 @@ void ScalingPlane::schedule_activity_check() {
 void ScalingPlane::on_minute(core::Instant now) {
     parts_.traffic.sample(now);
     const core::Instant in_last_minute = now - core::Duration::milliseconds(1);
-    const auto usage = parts_.usage.take_usage();
+    parts_.usage.take_usage_into(usage_);
+    usage_index_.refill(usage_);
     for (const auto& [key, region] : parts_.ecs.regions()) {
         const core::RegionKey where = core::split_region_key(key);
         auto& cloudwatch = parts_.cloudwatch.region(where.account_id, where.region);
-        core::metrics::record_service_utilization(cloudwatch.metrics, region.state, usage, in_last_minute);
+        core::metrics::record_service_utilization(cloudwatch.metrics, region.state, usage_index_,
+                                                  in_last_minute);
     }
     for (const auto& change : controller_.evaluate(now)) {
         if (on_change_) on_change_(change);

@@ -10,6 +10,7 @@
 #include "emulator/control/traffic_metrics.hpp"
 #include "emulator/core/autoscaling/scaling_controller.hpp"
 #include "emulator/core/ecs/ecs_world.hpp"
+#include "emulator/core/metrics/service_utilization.hpp"
 #include "emulator/core/ports.hpp"
 #include "emulator/core/task_usage.hpp"
 
@@ -44,6 +45,9 @@ private:
     ScalingPlaneParts parts_;
     core::autoscaling::ScalingController controller_;
     std::function<void(const core::autoscaling::CapacityChange&)> on_change_;
+    // Each minute's usage take and its index, kept between minutes so neither is reallocated.
+    std::vector<core::TaskUsage> usage_;
+    core::metrics::TaskUsageIndex usage_index_;
     std::optional<core::TimerId> minute_timer_;
     std::optional<core::TimerId> activity_timer_;
 };

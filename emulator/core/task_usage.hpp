@@ -29,6 +29,9 @@ public:
     // Every running task's use since the previous call (real elapsed time for the emulator's runtimes),
     // then starts a new window.
     virtual std::vector<TaskUsage> take_usage() = 0;
+    // The same into `usage`, replacing what it held. A source reporting thousands of tasks a minute (the
+    // simulator's) overrides it to reuse the caller's buffer rather than allocate one every minute.
+    virtual void take_usage_into(std::vector<TaskUsage>& usage) { usage = take_usage(); }
 };
 
 }  // namespace ecsemu::core

@@ -183,10 +183,16 @@ void ModelledTasks::slow_starts(double factor, core::Instant until) {
 }
 
 std::vector<core::TaskUsage> ModelledTasks::take_usage() {
+    std::vector<core::TaskUsage> usage;
+    take_usage_into(usage);
+    return usage;
+}
+
+void ModelledTasks::take_usage_into(std::vector<core::TaskUsage>& usage) {
     const core::Instant now = clock_.now();
     const double window_ms = static_cast<double>((now - last_take_).ms);
     last_take_ = now;
-    std::vector<core::TaskUsage> usage;
+    usage.clear();
     usage.reserve(live_.size());
     for (ModelledTask* task : live_) {
         if (!task->running) {
@@ -196,11 +202,13 @@ std::vector<core::TaskUsage> ModelledTasks::take_usage() {
         const double busy = window_ms > 0 ? task->cpu_unit_ms / window_ms : 0;
         // A numbered task is found by its number (TaskUsage), so its id is not copied.
         const std::uint64_t number = task->launch.launch_number;
-        usage.push_back(core::TaskUsage{number == 0 ? task->launch.task_id : std::string(),
-                                        busy + kIdleCpuFraction * task->cpu_units, task->memory_mib, number});
+        core::TaskUsage& entry = usage.emplace_back();
+        if (number == 0) entry.task_id = task->launch.task_id;
+        entry.cpu_units = busy + kIdleCpuFraction * task->cpu_units;
+        entry.memory_mib = task->memory_mib;
+        entry.launch_number = number;
         task->cpu_unit_ms = 0;
     }
-    return usage;
 }
 
 ModelledTask* ModelledTasks::find(const std::string& task_id) {

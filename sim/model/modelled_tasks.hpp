@@ -56,6 +56,7 @@ public:
     // core::TaskUsageSource: every running task's CPU and memory since the previous take, in no particular
     // (but a deterministic) order.
     std::vector<core::TaskUsage> take_usage() override;
+    void take_usage_into(std::vector<core::TaskUsage>& usage) override;
 
     // Tasks of this task definition revision behave so (a deployment injection's revision).
     void set_behaviour(const std::string& family, int revision, TaskBehaviour behaviour);

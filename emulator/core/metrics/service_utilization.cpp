@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/ecs/services.hpp"
@@ -50,71 +52,73 @@ struct ServiceUtilization {
     Utilization memory;
 };
 
-// The usage reports, as the walk over the store finds them: by launch number where the runtime gave one (an
-// index over the span of numbers reported, since every running task is looked up every minute), otherwise by
-// task id. A task reported twice counts its last report.
-class UsageLookup {
-public:
-    explicit UsageLookup(const std::vector<TaskUsage>& usage) {
-        std::uint64_t low = 0;
-        std::uint64_t high = 0;
-        for (const TaskUsage& entry : usage) {
-            if (entry.launch_number == 0) continue;
-            low = low == 0 ? entry.launch_number : std::min(low, entry.launch_number);
-            high = std::max(high, entry.launch_number);
-        }
-        first_launch_ = low;
-        if (low > 0) by_launch_.assign(high - low + 1, nullptr);
-        for (const TaskUsage& entry : usage) {
-            if (entry.launch_number > 0) {
-                by_launch_[entry.launch_number - low] = &entry;
-            } else {
-                by_id_[entry.task_id] = &entry;
-            }
-        }
-    }
-
-    const TaskUsage* find(const ecs::Task& task) const {
-        if (task.runtime_launch >= first_launch_ && task.runtime_launch - first_launch_ < by_launch_.size()) {
-            if (const TaskUsage* entry = by_launch_[task.runtime_launch - first_launch_]) return entry;
-        }
-        if (by_id_.empty()) return nullptr;
-        const auto found = by_id_.find(task.id);
-        return found == by_id_.end() ? nullptr : found->second;
-    }
-
-private:
-    std::uint64_t first_launch_ = 0;
-    std::vector<const TaskUsage*> by_launch_;
-    std::unordered_map<std::string_view, const TaskUsage*> by_id_;
-};
-
 void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtilization& utilization,
             Instant at) {
-    store.put({kNamespace, "CPUUtilization", dimensions}, at, utilization.cpu.datapoint(), "Percent");
-    store.put({kNamespace, "MemoryUtilization", dimensions}, at, utilization.memory.datapoint(), "Percent");
+    static const std::string kPercent = "Percent";
+    store.put({kNamespace, "CPUUtilization", dimensions}, at, utilization.cpu.datapoint(), kPercent);
+    store.put({kNamespace, "MemoryUtilization", dimensions}, at, utilization.memory.datapoint(), kPercent);
 }
 
 }  // namespace
 
+void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
+    for (const std::uint64_t number : filled_) by_launch_[number] = nullptr;
+    filled_.clear();
+    by_high_launch_.clear();
+    by_id_.clear();
+    for (const TaskUsage& entry : usage) {
+        const std::uint64_t number = entry.launch_number;
+        if (number == 0) {
+            by_id_[entry.task_id] = &entry;
+        } else if (number >= kIndexedLaunchesMax) {
+            by_high_launch_[number] = &entry;
+        } else {
+            if (number >= by_launch_.size()) by_launch_.resize(std::max(number + 1, 2 * by_launch_.size()));
+            by_launch_[number] = &entry;
+            filled_.push_back(number);
+        }
+    }
+}
+
+const TaskUsage* TaskUsageIndex::find(const ecs::Task& task) const {
+    const std::uint64_t number = task.runtime_launch;
+    if (number != 0) {
+        if (number < by_launch_.size()) {
+            if (const TaskUsage* entry = by_launch_[number]) return entry;
+        } else if (!by_high_launch_.empty()) {
+            if (const auto found = by_high_launch_.find(number); found != by_high_launch_.end())
+                return found->second;
+        }
+    }
+    if (by_id_.empty()) return nullptr;
+    const auto found = by_id_.find(task.id);
+    return found == by_id_.end() ? nullptr : found->second;
+}
+
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                                 const std::vector<TaskUsage>& usage, Instant at) {
-    // Every running task every minute: the lookup and the store's per-service task index keep this to one
-    // index or hash lookup per running task.
-    const UsageLookup lookup(usage);
+    TaskUsageIndex index;
+    index.refill(usage);
+    record_service_utilization(store, state, index, at);
+}
 
+void record_service_utilization(MetricStore& store, const ecs::EcsState& state, const TaskUsageIndex& usage,
+                                Instant at) {
+    // Every running task every minute: the usage index and the store's per-service task index keep this to
+    // one index lookup per running task.
+    std::vector<std::pair<const std::string*, ServiceUtilization>> utilization;  // in service name order
     for (const auto& [cluster_name, services] : state.services) {
-        std::map<std::string, ServiceUtilization> utilization;
-        ServiceUtilization cluster;
+        utilization.clear();
         for (const auto& [service_name, service] : services) {
             if (service.status != ecs::ServiceStatus::Active) continue;
             ServiceUtilization* of_service = nullptr;  // made at the service's first RUNNING task
             for (const ecs::Task* task : ecs::tasks_launched_for(state, cluster_name, service_name)) {
                 if (task->last_status != ecs::TaskStatus::Running) continue;
-                if (of_service == nullptr) of_service = &utilization[service_name];
+                if (of_service == nullptr)
+                    of_service = &utilization.emplace_back(&service_name, ServiceUtilization{}).second;
                 const double cpu_reserved = task->cpu_units.value_or(kDefaultTaskCpuUnits);
                 const double memory_reserved = task->memory_mib.value_or(kDefaultTaskMemoryMib);
-                const TaskUsage* found = lookup.find(*task);
+                const TaskUsage* found = usage.find(*task);
                 const double cpu_used = found == nullptr ? 0 : found->cpu_units;
                 const double memory_used = found == nullptr ? 0 : found->memory_mib;
                 of_service->cpu.add(cpu_used, cpu_reserved);
@@ -123,12 +127,18 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
         }
         if (utilization.empty()) continue;
         // The cluster's tasks are its services' tasks: summed per service, not added task by task again.
+        ServiceUtilization cluster;
         for (const auto& [service_name, of_service] : utilization) {
             cluster.cpu.merge(of_service.cpu);
             cluster.memory.merge(of_service.memory);
         }
-        for (const auto& [service_name, of_service] : utilization)
-            record(store, {{"ClusterName", cluster_name}, {"ServiceName", service_name}}, of_service, at);
+        // One set of dimensions, its service name reassigned: every service publishes every minute.
+        Dimensions dimensions{{"ClusterName", cluster_name}, {"ServiceName", ""}};
+        std::string& service_dimension = dimensions.at("ServiceName");
+        for (const auto& [service_name, of_service] : utilization) {
+            service_dimension = *service_name;
+            record(store, dimensions, of_service, at);
+        }
         record(store, {{"ClusterName", cluster_name}}, cluster, at);
     }
 }

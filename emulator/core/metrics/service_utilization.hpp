@@ -5,7 +5,10 @@
 // task definitions reserve; each task's use is capped at its reservation, as Fargate caps it. Minimum and
 // Maximum are the least and most utilized task's. Services without RUNNING tasks publish nothing (their
 // alarms see missing data).
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "emulator/core/ecs/ecs_state.hpp"
@@ -18,8 +21,31 @@ namespace ecsemu::core::metrics {
 inline constexpr int kDefaultTaskCpuUnits = 256;
 inline constexpr int kDefaultTaskMemoryMib = 512;
 
+// A take's usage reports, as the walk over the store finds them: by launch number where the runtime gave one
+// (every running task is looked up every minute), otherwise by task id. A task reported twice counts its last
+// report. Meant to be kept and refilled every minute: the number index is sized to the highest launch number
+// seen and only the previous take's entries are cleared, so a refill costs the reports, not the numbers.
+class TaskUsageIndex {
+public:
+    // Points into `usage`, which must outlive the lookups until the next refill.
+    void refill(const std::vector<TaskUsage>& usage);
+    const TaskUsage* find(const ecs::Task& task) const;
+
+private:
+    // Above this a launch number is hashed rather than indexed (the engine numbers launches from 1).
+    static constexpr std::uint64_t kIndexedLaunchesMax = std::uint64_t{1} << 24;
+
+    std::vector<const TaskUsage*> by_launch_;  // by launch number
+    std::vector<std::uint64_t> filled_;        // the launch numbers the last refill set
+    std::unordered_map<std::uint64_t, const TaskUsage*> by_high_launch_;
+    std::unordered_map<std::string_view, const TaskUsage*> by_id_;
+};
+
 // Records the datapoints of the minute holding `at` for the region's services. Tasks without a usage entry
 // count as idle.
+void record_service_utilization(MetricStore& store, const ecs::EcsState& state, const TaskUsageIndex& usage,
+                                Instant at);
+// The same from one take's reports.
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                                 const std::vector<TaskUsage>& usage, Instant at);
 

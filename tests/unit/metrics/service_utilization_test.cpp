@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/metrics/service_utilization.hpp"
@@ -115,6 +116,38 @@ TEST_CASE("usage is matched by launch number where the runtime gives one, by tas
     // a 100 %, b 50 %, c 25 %, d 100 % (by id: its number 40 was not reported, the id entry is), e 75 %.
     CHECK(cpu[0].statistics.average() == Approx((100.0 + 50 + 25 + 100 + 75) / 5));
     CHECK(cpu[0].statistics.minimum == Approx(25));
+}
+
+TEST_CASE("a kept usage index forgets the previous take's reports when refilled", "[metrics]") {
+    auto state = state_with_backend();
+    add_task(state, "a", core::ecs::TaskStatus::Running, 2);
+    add_task(state, "b", core::ecs::TaskStatus::Running, 5);
+    add_task(state, "c", core::ecs::TaskStatus::Running);
+    core::metrics::TaskUsageIndex index;
+    const std::vector<core::TaskUsage> first{{"", 1024, 0, 2}, {"", 1024, 0, 5}, {"c", 1024, 0, 0}};
+    index.refill(first);
+    // The second take reports only b, by a number far above the first's (the index grows to it) and c's id
+    // is gone: a and c must count as idle, not keep the first take's use.
+    const std::vector<core::TaskUsage> second{{"", 512, 0, 5}, {"", 1024, 0, 3000}};
+    index.refill(second);
+    MetricStore store;
+    record_service_utilization(store, state, index, kMinute);
+    const auto cpu = store.query(kServiceCpu, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(cpu.size() == 1);
+    CHECK(cpu[0].statistics.sample_count == 3);
+    CHECK(cpu[0].statistics.average() == Approx(50.0 / 3));
+    CHECK(cpu[0].statistics.minimum == 0);
+    CHECK(cpu[0].statistics.maximum == Approx(50));
+    // Numbers beyond the indexed range are still found.
+    add_task(state, "d", core::ecs::TaskStatus::Running, std::uint64_t{1} << 40);
+    const std::vector<core::TaskUsage> third{{"", 1024, 0, std::uint64_t{1} << 40}};
+    index.refill(third);
+    MetricStore later;
+    record_service_utilization(later, state, index, kMinute);
+    const auto busy = later.query(kServiceCpu, kMinute, kMinute + Duration::minutes(1));
+    REQUIRE(busy.size() == 1);
+    CHECK(busy[0].statistics.maximum == Approx(100));
+    CHECK(busy[0].statistics.sample_count == 4);
 }
 
 TEST_CASE("the cluster's datapoint covers every running task of its services", "[metrics]") {

@@ -18,10 +18,15 @@ constexpr Duration kMetricLookback = Duration::minutes(3);
 // The newest complete one-minute value of the alarm's metric, by the alarm's statistic.
 std::optional<double> latest_value(const cloudwatch::MetricAlarm& alarm, const metrics::MetricStore& store,
                                    Instant now) {
-    const metrics::MetricKey key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
-    const auto points = store.query(key, now - kMetricLookback, metrics::MetricStore::minute_of(now));
-    if (points.empty()) return std::nullopt;
-    return cloudwatch::statistic_value(alarm.statistic, points.back().statistics);
+    // Read in place by the key's parts: every target-tracking policy asks every minute.
+    const metrics::MetricKeyRef key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
+    const metrics::StatisticSet* newest = nullptr;
+    store.visit(key, now - kMetricLookback, metrics::MetricStore::minute_of(now),
+                [&newest](Instant, const metrics::StatisticSet& statistics, const std::string&) {
+                    newest = &statistics;
+                });
+    if (newest == nullptr) return std::nullopt;
+    return cloudwatch::statistic_value(alarm.statistic, *newest);
 }
 
 const cloudwatch::MetricAlarm* alarm_named(const cloudwatch::CloudWatchState& cloudwatch,

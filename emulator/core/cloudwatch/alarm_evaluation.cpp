@@ -163,6 +163,7 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
     const metrics::MetricKeyRef key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
 
     std::vector<PeriodValue> present;
+    present.reserve(static_cast<std::size_t>(evaluation_periods));
     for (const auto& period : aggregate_periods(store, key, query)) {
         if (period.statistics.sample_count <= 0) continue;
         const double value = period_value(alarm, period.statistics);

@@ -1,11 +1,19 @@
 #include "emulator/core/cloudwatch/metric_periods.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <string_view>
 #include <utility>
 
 namespace ecsemu::core::cloudwatch {
+
+namespace {
+
+// A query's periods reserved up front at most (a day of minutes); longer ranges grow as they fill.
+constexpr std::int64_t kReservedPeriodsMax = 1440;
+
+}  // namespace
 
 std::string unit_or_none(const std::string& unit) {
     return unit.empty() ? std::string("None") : unit;
@@ -28,6 +36,9 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
         // Buckets come oldest first, so each period's are consecutive: merged in one pass, straight from the
         // store (every alarm does this every minute).
         std::vector<PeriodStatistics> out;
+        // At most one entry per period of the range: reserved, since alarms ask for a few every minute.
+        const std::int64_t periods = (query.end.epoch_ms - query.start.epoch_ms) / period_ms + 1;
+        out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(periods, 0, kReservedPeriodsMax)));
         store.visit(key, query.start, query.end,
                     [&](Instant minute, const metrics::StatisticSet& statistics, const std::string& unit) {
                         if (query.unit && *query.unit != shown_unit(unit)) return;

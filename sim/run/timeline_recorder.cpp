@@ -29,6 +29,8 @@ TimelineRecorder::TimelineRecorder(core::Clock& clock, RecorderSources sources,
     for (const auto& binding : bindings_) {
         label_by_service_[binding.cluster_name + "/" + binding.service_name] = binding.label;
         label_by_service_[binding.resource_id] = binding.label;
+        service_dimensions_.push_back(
+            {{"ClusterName", binding.cluster_name}, {"ServiceName", binding.service_name}});
     }
     const core::Instant next =
         core::metrics::MetricStore::minute_of(clock_.now()) + core::Duration::minutes(1);
@@ -42,7 +44,7 @@ TimelineRecorder::~TimelineRecorder() {
 void TimelineRecorder::on_minute(core::Instant minute_end) {
     timer_.reset();
     for (std::size_t i = 0; i < bindings_.size() && i < result_.services.size(); ++i)
-        record_row(bindings_[i], result_.services[i], minute_end);
+        record_row(bindings_[i], service_dimensions_[i], result_.services[i], minute_end);
     consume_change_log();
     const core::Instant next = minute_end + core::Duration::minutes(1);
     timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
@@ -64,8 +66,8 @@ TimelineRecorder::TaskCounts TimelineRecorder::count_tasks(const ServiceBinding&
     return counts;
 }
 
-void TimelineRecorder::record_row(ServiceBinding& binding, ServiceTimeline& timeline,
-                                  core::Instant minute_end) {
+void TimelineRecorder::record_row(ServiceBinding& binding, const core::metrics::Dimensions& dimensions,
+                                  ServiceTimeline& timeline, core::Instant minute_end) {
     TimelineRow row;
     row.minute = minute_end - core::Duration::minutes(1);
     const MinuteCounters& m = binding.minute;
@@ -78,10 +80,8 @@ void TimelineRecorder::record_row(ServiceBinding& binding, ServiceTimeline& time
     binding.minute = MinuteCounters{};
 
     if (const auto* cw = sources_.cloudwatch.find_region(binding.account_id, binding.region)) {
-        const core::metrics::Dimensions dims{{"ClusterName", binding.cluster_name},
-                                             {"ServiceName", binding.service_name}};
-        row.cpu_percent = average(cw->metrics, {"AWS/ECS", "CPUUtilization", dims}, row.minute);
-        row.memory_percent = average(cw->metrics, {"AWS/ECS", "MemoryUtilization", dims}, row.minute);
+        row.cpu_percent = average(cw->metrics, {"AWS/ECS", "CPUUtilization", dimensions}, row.minute);
+        row.memory_percent = average(cw->metrics, {"AWS/ECS", "MemoryUtilization", dimensions}, row.minute);
     }
     const core::ecs::Service* service = find_service(sources_.ecs, binding);
     if (service != nullptr) {

@@ -13,6 +13,7 @@
 #include "emulator/core/ecs/ecs_world.hpp"
 #include "emulator/core/elbv2/elbv2_state.hpp"
 #include "emulator/core/engine/change_log.hpp"
+#include "emulator/core/metrics/metric_store.hpp"
 #include "emulator/core/ports.hpp"
 #include "sim/report/sim_result.hpp"
 #include "sim/run/service_binding.hpp"
@@ -53,7 +54,8 @@ private:
     void on_minute(core::Instant minute_end);
     // The service's RUNNING and pending tasks, from the store's per-service index.
     TaskCounts count_tasks(const ServiceBinding& binding) const;
-    void record_row(ServiceBinding& binding, ServiceTimeline& timeline, core::Instant minute_end);
+    void record_row(ServiceBinding& binding, const core::metrics::Dimensions& dimensions,
+                    ServiceTimeline& timeline, core::Instant minute_end);
     void consume_change_log();
     std::string label_of(const std::string& cluster_slash_service) const;
     std::string stopped_reason(const std::string& task_id) const;
@@ -63,6 +65,8 @@ private:
     std::vector<ServiceBinding>& bindings_;
     SimResult& result_;
     std::map<std::string, std::string> label_by_service_;  // "<cluster>/<service>" and resource id -> label
+    // Each binding's ClusterName+ServiceName dimensions, made once: every row reads two of its metrics.
+    std::vector<core::metrics::Dimensions> service_dimensions_;
     std::optional<core::TimerId> timer_;
 };
 

@@ -104,8 +104,10 @@ void Engine::on_world_reset() {
     addresses_in_use_.clear();
     address_of_task_.clear();
     stopped_.clear();
-    const std::set<std::string> running = std::move(runtime_tasks_);
+    // Stopped in id order, whatever the set's hashing.
+    std::vector<std::string> running(runtime_tasks_.begin(), runtime_tasks_.end());
     runtime_tasks_.clear();
+    std::sort(running.begin(), running.end());
     for (const auto& task_id : running) runtime_.stop(task_id);
 }
 
@@ -121,6 +123,11 @@ void Engine::on_container_exited(const std::string& task_id, const std::string& 
 void Engine::on_container_health(const std::string& task_id, const std::string& container,
                                  ContainerHealth health) {
     observe(ContainerHealthChanged{task_id, container, health});
+}
+
+std::size_t Engine::TaskKeyHash::operator()(const TaskKey& key) const {
+    const std::hash<std::string> hash;
+    return (hash(key.region_key) * 31 + hash(key.cluster_name)) * 31 + hash(key.task_id);
 }
 
 void Engine::observe(Observation observation) {

@@ -118,6 +118,10 @@ private:
         std::string cluster_name;
         std::string task_id;
         auto operator<=>(const TaskKey&) const = default;
+        bool operator==(const TaskKey&) const = default;
+    };
+    struct TaskKeyHash {
+        std::size_t operator()(const TaskKey& key) const;
     };
 
     struct RuntimeCommand {
@@ -177,11 +181,12 @@ private:
     // looks for the next, which walked every service twice a pass when kept by service alone.
     std::map<ServiceKey, Instant> wakeups_;
     std::set<std::pair<Instant, ServiceKey>> wakeup_order_;
-    std::set<std::string> runtime_tasks_;              // handed to the runtime and not yet STOPPED
+    // Handed to the runtime and not yet STOPPED; looked up on every start and stop (sorted where walked).
+    std::unordered_set<std::string> runtime_tasks_;
     std::vector<RuntimeCommand> runtime_commands_;     // decided in this pass, issued at its end
     std::set<TaskKey> attention_;                      // to look at in the next advance (see step 3 above)
     std::set<std::pair<Instant, TaskKey>> deadlines_;  // each live task's lifecycle deadline, soonest first
-    std::map<TaskKey, Instant> deadline_of_;           // the same, by task
+    std::unordered_map<TaskKey, Instant, TaskKeyHash> deadline_of_;  // the same, by task: only looked up
     // Local addresses of tasks handed to the runtime, and task id -> its address; only looked up (hashed:
     // ten thousand tasks' ids compared along a tree's path was a visible part of each start and stop).
     std::unordered_set<std::string> addresses_in_use_;

@@ -82,6 +82,10 @@ struct Task {
     std::optional<int> cpu_units;   // task level, as a string on the wire
     std::optional<int> memory_mib;  // task level, as a string on the wire
     TaskStatus last_status = TaskStatus::Provisioning;
+    // The engine's launch_number of the task's run in the runtime (core::TaskLaunch); 0 until handed to one.
+    // Not AWS-visible and not kept across restarts. Beside the status and the task size, which the per-minute
+    // utilization walk reads of every running task too.
+    std::uint64_t runtime_launch = 0;
     DesiredStatus desired_status = DesiredStatus::Running;
     HealthStatus health_status = HealthStatus::Unknown;
     Instant created_at;
@@ -114,9 +118,6 @@ struct Task {
     // The 127.0.0.0/8 address the task runtime serves this task's container ports on; empty until the task
     // is handed to a runtime. Not AWS-visible: the ENI's private address is what DescribeTasks shows.
     std::string local_address;
-    // The engine's launch_number of the task's run in the runtime (core::TaskLaunch); 0 until handed to one.
-    // Not AWS-visible and not kept across restarts.
-    std::uint64_t runtime_launch = 0;
     // Load balancer targets the engine registered for this task, and once it deregistered them (and the task
     // from Cloud Map), how long the task stays DEACTIVATING: the longest deregistration delay of its target
     // groups, at least the Service Connect drain. Not AWS-visible.

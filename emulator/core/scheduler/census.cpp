@@ -50,6 +50,7 @@ int Census::active_tasks_of(const std::string& deployment_id) const {
 Census take_census(const ServiceView& service, const DeploymentView* primary, const HealthRules& rules,
                    Instant now) {
     Census census;
+    census.live.reserve(service.tasks.size());
     for (const auto& task : service.tasks) {
         const TaskCondition condition = classify_task(task, rules, now);
         if (condition == TaskCondition::Stopped) continue;

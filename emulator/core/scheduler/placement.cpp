@@ -44,10 +44,17 @@ bool stop_before(const StopCandidate& a, const StopCandidate& b, const ZoneSprea
 
 ZoneSpread::ZoneSpread(const std::vector<SubnetView>& subnets, const std::vector<TaskEntry>& live_tasks)
     : subnets_(subnets) {
-    for (const auto& subnet : subnets_) tasks_per_zone_.try_emplace(subnet.availability_zone, 0);
+    for (const auto& subnet : subnets_) count_in(subnet.availability_zone);
     for (const auto& entry : live_tasks) {
-        if (is_active(entry.condition)) ++tasks_per_zone_[entry.task->availability_zone];
+        if (is_active(entry.condition)) ++count_in(entry.task->availability_zone);
     }
+}
+
+int& ZoneSpread::count_in(const std::string& availability_zone) {
+    for (auto& [zone, count] : tasks_per_zone_) {
+        if (zone == availability_zone) return count;
+    }
+    return tasks_per_zone_.emplace_back(availability_zone, 0).second;
 }
 
 Placement ZoneSpread::place_next_start() {
@@ -63,18 +70,21 @@ Placement ZoneSpread::place_next_start() {
             best_count = count;
         }
     }
-    ++tasks_per_zone_[best->availability_zone];
+    ++count_in(best->availability_zone);
     return Placement{best->availability_zone, best->subnet_id};
 }
 
 int ZoneSpread::tasks_in(const std::string& availability_zone) const {
-    const auto it = tasks_per_zone_.find(availability_zone);
-    return it == tasks_per_zone_.end() ? 0 : it->second;
+    for (const auto& [zone, count] : tasks_per_zone_) {
+        if (zone == availability_zone) return count;
+    }
+    return 0;
 }
 
 void ZoneSpread::remove_task_from(const std::string& availability_zone) {
-    const auto it = tasks_per_zone_.find(availability_zone);
-    if (it != tasks_per_zone_.end() && it->second > 0) --it->second;
+    for (auto& [zone, count] : tasks_per_zone_) {
+        if (zone == availability_zone && count > 0) --count;
+    }
 }
 
 std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candidates, int count,

@@ -3,8 +3,8 @@
 // of the service's subnets. New tasks go to the zone with the fewest of the service's active tasks; stopped
 // tasks come from the zone with the most (ECS developer guide, "Service scheduler concepts"). Ties go to the
 // lexicographically first zone name, so the choice never depends on store order.
-#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emulator/core/scheduler/census.hpp"
@@ -30,8 +30,13 @@ public:
     void remove_task_from(const std::string& availability_zone);
 
 private:
+    // The count of a zone, added at 0 when missing.
+    int& count_in(const std::string& availability_zone);
+
     std::vector<SubnetView> subnets_;
-    std::map<std::string, int> tasks_per_zone_;  // ordered: deterministic ties
+    // Zone -> active tasks. A few zones, looked up once per live task of every plan: a list searched in
+    // place, not a tree of strings. Only looked up, so its order decides nothing.
+    std::vector<std::pair<std::string, int>> tasks_per_zone_;
 };
 
 struct StopCandidate {

@@ -1,6 +1,7 @@
 #include "emulator/core/metrics/metric_store.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace ecsemu::core::metrics {
 
@@ -50,7 +51,17 @@ void MetricStore::put(MetricKeyRef key, Instant at, const StatisticSet& statisti
 }
 
 MetricStore::Series::const_iterator MetricStore::first_at_or_after(const Series& series, Instant minute) {
-    return std::lower_bound(series.begin(), series.end(), minute,
+    // Readers almost always want the last few minutes (alarms, target tracking, the simulator's rows): a
+    // short walk back from the newest bucket finds them before a binary search over hours of buckets would.
+    constexpr int kWalkBackMax = 16;
+    auto it = series.end();
+    for (int steps = 0; steps < kWalkBackMax; ++steps) {
+        if (it == series.begin()) return it;
+        const auto previous = std::prev(it);
+        if (previous->minute < minute) return it;
+        it = previous;
+    }
+    return std::lower_bound(series.begin(), it, minute,
                             [](const Bucket& bucket, Instant at) { return bucket.minute < at; });
 }
 

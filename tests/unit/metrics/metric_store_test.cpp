@@ -88,6 +88,35 @@ TEST_CASE("datapoints arriving out of time order land in minute order and merge 
     CHECK(store.query(kRequests, kMinute, kMinute + Duration::minutes(20)).size() == 1);
 }
 
+TEST_CASE("a range starting at any age finds the same buckets, recent or hours back, with gaps",
+          "[metrics]") {
+    MetricStore store;
+    // Two hours of every other minute: gaps, and more buckets than a walk back from the newest covers.
+    std::vector<std::int64_t> minutes;
+    for (std::int64_t m = 0; m < 120; m += 2) {
+        store.put(kRequests, kMinute + Duration::minutes(m), static_cast<double>(m), "Count");
+        minutes.push_back(m);
+    }
+    for (std::int64_t start = -3; start <= 125; ++start) {
+        const auto points = store.query(kRequests, kMinute + Duration::minutes(start),
+                                        kMinute + Duration::minutes(start + 7));
+        std::vector<std::int64_t> expected;
+        for (const std::int64_t m : minutes) {
+            if (m >= start && m < start + 7) expected.push_back(m);
+        }
+        std::vector<std::int64_t> got;
+        for (const auto& point : points) got.push_back((point.minute - kMinute).ms / 60'000);
+        INFO("range starting at minute " << start);
+        CHECK(got == expected);
+    }
+    // A datapoint for an old minute still lands on that minute's bucket.
+    store.put(kRequests, kMinute + Duration::minutes(10), 1, "Count");
+    const auto old = store.query(kRequests, kMinute + Duration::minutes(10), kMinute + Duration::minutes(11));
+    REQUIRE(old.size() == 1);
+    CHECK(old[0].statistics.sample_count == 2);
+    CHECK(old[0].statistics.sum == 11);
+}
+
 TEST_CASE("metrics are listed in key order, whatever order they arrived in", "[metrics]") {
     MetricStore store;
     std::vector<MetricKey> keys;

@@ -105,6 +105,7 @@ TEST_CASE("a range starting at any age finds the same buckets, recent or hours b
             if (m >= start && m < start + 7) expected.push_back(m);
         }
         std::vector<std::int64_t> got;
+        got.reserve(points.size());
         for (const auto& point : points) got.push_back((point.minute - kMinute).ms / 60'000);
         INFO("range starting at minute " << start);
         CHECK(got == expected);

@@ -73,7 +73,10 @@ void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
         } else if (number >= kIndexedLaunchesMax) {
             by_high_launch_[number] = &entry;
         } else {
-            if (number >= by_launch_.size()) by_launch_.resize(std::max(number + 1, 2 * by_launch_.size()));
+            // Doubled as numbers grow, never past the indexed range (number < kIndexedLaunchesMax here).
+            if (number >= by_launch_.size())
+                by_launch_.resize(
+                    std::clamp<std::uint64_t>(2 * by_launch_.size(), number + 1, kIndexedLaunchesMax));
             by_launch_[number] = &entry;
             filled_.push_back(number);
         }

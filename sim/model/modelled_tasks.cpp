@@ -192,8 +192,9 @@ void ModelledTasks::take_usage_into(std::vector<core::TaskUsage>& usage) {
     const core::Instant now = clock_.now();
     const double window_ms = static_cast<double>((now - last_take_).ms);
     last_take_ = now;
+    // Not reserved to the exact count: the caller keeps the buffer, which the appends grow geometrically,
+    // where an exact reserve would reallocate it every minute the fleet grows.
     usage.clear();
-    usage.reserve(live_.size());
     for (ModelledTask* task : live_) {
         if (!task->running) {
             task->cpu_unit_ms = 0;

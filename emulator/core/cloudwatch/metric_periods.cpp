@@ -15,8 +15,8 @@ constexpr std::int64_t kReservedPeriodsMax = 1440;
 
 }  // namespace
 
-std::string unit_or_none(const std::string& unit) {
-    return unit.empty() ? std::string("None") : unit;
+std::string_view unit_or_none(const std::string& unit) {
+    return unit.empty() ? std::string_view("None") : std::string_view(unit);
 }
 
 std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store, metrics::MetricKeyRef key,
@@ -29,9 +29,6 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
             offset >= 0 ? offset / period_ms : -((-offset + period_ms - 1) / period_ms);
         return Instant{query.origin.epoch_ms + index * period_ms};
     };
-    const auto shown_unit = [](const std::string& unit) {
-        return unit.empty() ? std::string_view("None") : std::string_view(unit);
-    };
     if (!query.split_units) {
         // Buckets come oldest first, so each period's are consecutive: merged in one pass, straight from the
         // store (every alarm does this every minute).
@@ -41,7 +38,7 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
         out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(periods, 0, kReservedPeriodsMax)));
         store.visit(key, query.start, query.end,
                     [&](Instant minute, const metrics::StatisticSet& statistics, const std::string& unit) {
-                        if (query.unit && *query.unit != shown_unit(unit)) return;
+                        if (query.unit && *query.unit != unit_or_none(unit)) return;
                         const Instant start = period_start(minute);
                         if (out.empty() || out.back().start != start)
                             out.push_back({start, {}, query.unit.value_or("")});
@@ -52,8 +49,8 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
     std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;
     store.visit(key, query.start, query.end,
                 [&](Instant minute, const metrics::StatisticSet& statistics, const std::string& unit) {
-                    if (query.unit && *query.unit != shown_unit(unit)) return;
-                    periods[{period_start(minute), std::string(shown_unit(unit))}].add(statistics);
+                    if (query.unit && *query.unit != unit_or_none(unit)) return;
+                    periods[{period_start(minute), std::string(unit_or_none(unit))}].add(statistics);
                 });
     std::vector<PeriodStatistics> out;
     out.reserve(periods.size());

@@ -41,7 +41,7 @@ std::optional<double> percentile_of(std::string_view extended_statistic);
 // emulator's own data planes publish).
 double estimate_percentile(const metrics::StatisticSet& set, double percentile);
 
-// The bucket unit as CloudWatch shows it ("None" for none).
-std::string unit_or_none(const std::string& unit);
+// The bucket unit as CloudWatch shows it ("None" for none): a view of `unit` or of a literal.
+std::string_view unit_or_none(const std::string& unit);
 
 }  // namespace ecsemu::core::cloudwatch

@@ -28,7 +28,8 @@ TrafficDriver::TrafficDriver(core::Clock& clock, const core::ecs::EcsWorld& ecs,
       tasks_(tasks),
       random_(random),
       spec_(spec),
-      bindings_(bindings) {}
+      bindings_(bindings),
+      running_(bindings.size()) {}
 
 TrafficDriver::~TrafficDriver() {
     if (timer_) clock_.cancel(*timer_);
@@ -189,14 +190,10 @@ std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(const core::ec
 }
 
 const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const ServiceBinding& binding) {
-    const auto slot = static_cast<std::size_t>(&binding - bindings_.data());
-    if (running_.size() != bindings_.size()) {
-        running_.resize(bindings_.size());
-        running_step_.assign(bindings_.size(), 0);
-    }
-    std::vector<Share>& running = running_[slot];
-    if (running_step_[slot] == steps_) return running;
-    running_step_[slot] = steps_;
+    RunningTasks& of_binding = running_[static_cast<std::size_t>(&binding - bindings_.data())];
+    std::vector<Share>& running = of_binding.shares;
+    if (of_binding.step == steps_) return running;
+    of_binding.step = steps_;
     running.clear();
     const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
     if (ecs == nullptr) return running;

@@ -79,10 +79,14 @@ private:
     std::map<std::string, Accumulated> by_load_balancer_;
     std::map<std::string, Accumulated> by_target_group_;
     std::map<std::string, RegionIndex> indexes_;  // by "account/region", for the current step only
-    // Each binding's RUNNING tasks (by its place in bindings_) and the step they were worked out in: kept
-    // between steps so the lists' storage is reused rather than every service's list made anew each step.
-    std::vector<std::vector<Share>> running_;
-    std::vector<std::uint64_t> running_step_;
+    // A binding's RUNNING tasks and the step they were worked out in (steps count from 1).
+    struct RunningTasks {
+        std::vector<Share> shares;
+        std::uint64_t step = 0;
+    };
+    // By the binding's place in bindings_ (fixed before the driver is made): kept between steps so the
+    // lists' storage is reused rather than every service's list made anew each step.
+    std::vector<RunningTasks> running_;
     std::optional<core::TimerId> timer_;
     std::uint64_t steps_ = 0;
 };

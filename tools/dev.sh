@@ -7,9 +7,10 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir="$repo/build"
 
 # Build and test dependencies, all from Debian 12. awscli is the v2 CLI the end-to-end tests use beside the
-# machine image's v1 CLI; wrk drives the benchmarks only.
+# machine image's v1 CLI; wrk drives the benchmarks only; libgoogle-perftools-dev brings tcmalloc, the ecsemu
+# executable's allocator.
 packages=(build-essential cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libc-ares-dev
-          zlib1g-dev catch2 libssl-dev python3 python3-boto3 awscli wrk)
+          zlib1g-dev catch2 libssl-dev libgoogle-perftools-dev python3 python3-boto3 awscli wrk)
 # The ALB benchmark's peers. Not installed for `up`/`test`: Debian starts their services on install.
 bench_packages=(nginx-light haproxy)
 

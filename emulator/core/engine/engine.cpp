@@ -95,6 +95,7 @@ void Engine::on_world_reset() {
     timer_at_.reset();
     observations_.clear();
     dirty_.clear();
+    unsettled_.clear();
     wakeups_.clear();
     wakeup_order_.clear();
     runtime_commands_.clear();
@@ -178,11 +179,16 @@ void Engine::record_observations(Instant now) {
         const TaskLocation location = find_task(world_, task_id_of(observation));
         if (location.task == nullptr) continue;  // a task the world no longer has (reset) or never had
         ecs::EcsState& state = location.region->state;
+        const PlannedTaskFacts before = planned_facts_of(*location.task);
         if (!record_observation(state, *location.task, observation, ids_)) continue;
         attend(location.region_key, *location.task);
         log_.append({now, label_of(state, *location.task), ChangeKind::ContainerReport, "Runtime",
                      location.task->id, describe(observation)});
-        mark_dirty(state, location.region_key, *location.task);
+        if (planned_facts_of(*location.task) != before) {
+            mark_dirty(state, location.region_key, *location.task);
+        } else {
+            mark_dirty_if_unsettled(state, location.region_key, *location.task);
+        }
     }
 }
 
@@ -212,15 +218,22 @@ bool Engine::advance_tasks(Instant now) {
             if (task != nullptr && task->stopped_at) stopped_.emplace(*task->stopped_at, key);
             continue;
         }
-        if (advance_task(key, region->second, *task, now)) {
-            moved = true;
+        const TaskAdvance advance = advance_task(key, region->second, *task, now);
+        if (!advance.moved) continue;
+        moved = true;
+        if (advance.plan_inputs_changed) {
             mark_dirty(region->second.state, key.region_key, *task);
+        } else {
+            mark_dirty_if_unsettled(region->second.state, key.region_key, *task);
         }
     }
     return moved;
 }
 
-bool Engine::advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task, Instant now) {
+Engine::TaskAdvance Engine::advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task,
+                                         Instant now) {
+    const PlannedTaskFacts before = planned_facts_of(task);
+    bool load_balancing_changed = false;  // targets or Service Connect endpoints the service's view reads
     ecs::Service* owner = owner_service(region.state, task);
     const LifecycleContext context{knobs_.lifecycle, owner != nullptr && !owner->load_balancers.empty()};
     const std::string label = owner == nullptr ? std::string() : owner->cluster_name + "/" + owner->name;
@@ -241,14 +254,17 @@ bool Engine::advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task&
         // DEACTIVATING, which then lasts the target groups' deregistration delay.
         if (task.last_status == ecs::TaskStatus::Activating && owner != nullptr) {
             register_targets(region, *owner, task, now);
+            load_balancing_changed = load_balancing_changed || !owner->load_balancers.empty();
         }
         if (task.last_status == ecs::TaskStatus::Deactivating) {
             deregister_targets(region, owner, task, now);
             deregister_from_service_connect(region, task, now);
+            load_balancing_changed = true;
         }
         // Service Connect sends a task traffic once it is RUNNING (reference §5.3) and stops at DEACTIVATING.
         if (task.last_status == ecs::TaskStatus::Running && owner != nullptr) {
             register_in_service_connect(region, *owner, task, now);
+            load_balancing_changed = true;
         }
         log_.append(
             {now, label, ChangeKind::TaskStatusChange, cause, task.id,
@@ -265,7 +281,7 @@ bool Engine::advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task&
         moved = true;
     }
     track_deadline(key, task, context);
-    return moved;
+    return TaskAdvance{moved, moved && (load_balancing_changed || planned_facts_of(task) != before)};
 }
 
 void Engine::attend(const std::string& region_key, const ecs::Task& task) {
@@ -357,20 +373,24 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
     ecs::Service* service = find_service(world_, key);
     if (service == nullptr || service->status == ecs::ServiceStatus::Inactive) {
         clear_wakeup(key);
+        unsettled_.erase(key);
         return false;
     }
+    ++reconciles_;
     ecs::EcsRegion& region = world_.regions().at(key.region_key);
     const TargetHealthInput target_health = target_health_for(key);
     std::optional<Instant> wakeup;
     bool changed = false;
     // (cluster name, task id) of the tasks the plans launched or told to stop.
     std::vector<std::pair<std::string, std::string>> touched;
+    bool plan_left_over = false;
     for (int applied_plans = 0;; ++applied_plans) {
         build_service_view(region.state, ec2_, *service, target_health, view_);
         const scheduler::ServiceView& view = view_;
         const scheduler::ServicePlan plan = scheduler::plan_service(view, now, knobs_.scheduler);
         wakeup = plan.next_wakeup;
         if (plan.empty()) break;
+        plan_left_over = true;
         if (applied_plans == knobs_.plans_per_service_per_pass_max) {
             log_.append({now, key.label(), ChangeKind::PassLimitReached, "PlansPerService", "",
                          std::to_string(applied_plans) + " plans"});
@@ -381,10 +401,18 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
         const AppliedPlan applied = apply_service_plan(context, *service, plan);
         touched.insert(touched.end(), applied.touched_tasks.begin(), applied.touched_tasks.end());
         changed = true;
+        plan_left_over = applied.launch_failures > 0;
         if (applied.launch_failures > 0) {
             wakeup = now + knobs_.launch_retry_delay;
             break;
         }
+    }
+    // Left with a plan to apply (launches failed, or too many plans): any move of its tasks reconciles it
+    // again, as a move that changes nothing the plan reads would not (mark_dirty_if_unsettled).
+    if (plan_left_over) {
+        unsettled_.insert(key);
+    } else if (!unsettled_.empty()) {
+        unsettled_.erase(key);
     }
     // The plans launched and told tasks to stop: those move in the next advance (no other task's lifecycle
     // reads what a plan changes).
@@ -449,6 +477,15 @@ void Engine::schedule_next_pass(Instant now) {
 
 void Engine::mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task) {
     if (const ecs::Service* owner = owner_service(state, task)) dirty_.insert(key_of(region_key, *owner));
+}
+
+void Engine::mark_dirty_if_unsettled(const ecs::EcsState& state, const std::string& region_key,
+                                     const ecs::Task& task) {
+    if (unsettled_.empty()) return;
+    const ecs::Service* owner = owner_service(state, task);
+    if (owner == nullptr) return;
+    ServiceKey key = key_of(region_key, *owner);
+    if (unsettled_.count(key) != 0) dirty_.insert(std::move(key));
 }
 
 // --------------------------------------------------------------------------------- load balancers

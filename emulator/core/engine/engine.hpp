@@ -44,6 +44,7 @@
 #include "emulator/core/engine/engine_knobs.hpp"
 #include "emulator/core/engine/load_balancer_targets.hpp"
 #include "emulator/core/engine/observations.hpp"
+#include "emulator/core/engine/plan_relevance.hpp"
 #include "emulator/core/engine/runtime_launch.hpp"
 #include "emulator/core/engine/service_view_builder.hpp"
 #include "emulator/core/engine/task_lifecycle.hpp"
@@ -108,6 +109,8 @@ public:
     ChangeLog& change_log() { return log_; }
     const EngineKnobs& knobs() const { return knobs_; }
     std::size_t passes() const { return passes_; }
+    // Services reconciled (a view built and planned at least once), over all passes.
+    std::size_t reconciles() const { return reconciles_; }
     // When the engine's timer is due next (for tests and diagnostics).
     std::optional<Instant> next_pass_at() const { return timer_at_; }
 
@@ -135,7 +138,12 @@ private:
     void run_pass();
     void record_observations(Instant now);
     bool advance_tasks(Instant now);
-    bool advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task, Instant now);
+    struct TaskAdvance {
+        bool moved = false;
+        // Something the task's service plans from changed (plan_relevance.hpp): the service reconciles.
+        bool plan_inputs_changed = false;
+    };
+    TaskAdvance advance_task(const TaskKey& key, ecs::EcsRegion& region, ecs::Task& task, Instant now);
     void attend(const std::string& region_key, const ecs::Task& task);
     void attend_all_tasks(const std::string& region_key, const ecs::EcsState& state);
     void track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context);
@@ -151,6 +159,10 @@ private:
     void forget_old_stopped_tasks(Instant now);
     void schedule_next_pass(Instant now);
     void mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task);
+    // The same for a task whose change its service's plan cannot read, if that service's last reconcile
+    // left a plan unapplied (a settled service's next plan would be as empty as its last).
+    void mark_dirty_if_unsettled(const ecs::EcsState& state, const std::string& region_key,
+                                 const ecs::Task& task);
     // What the load balancers say of the service's live tasks, one query per target group; not connected
     // without attach_load_balancers() (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;
@@ -177,6 +189,7 @@ private:
 
     std::vector<Observation> observations_;  // in arrival order
     std::set<ServiceKey> dirty_;             // ordered: services reconcile in key order
+    std::set<ServiceKey> unsettled_;         // whose last reconcile stopped with a plan still to apply
     // The planner's next_wakeup per service, and the same soonest first: every pass takes the due ones and
     // looks for the next, which walked every service twice a pass when kept by service alone.
     std::map<ServiceKey, Instant> wakeups_;
@@ -196,6 +209,7 @@ private:
     std::optional<TimerId> timer_;
     std::optional<Instant> timer_at_;
     std::size_t passes_ = 0;
+    std::size_t reconciles_ = 0;
     std::uint64_t launches_ = 0;   // the last TaskLaunch::launch_number given
     scheduler::ServiceView view_;  // the last service view built, kept for its storage
 };

@@ -6,6 +6,7 @@
 
 #include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/engine/ecs_scalable_resources.hpp"
+#include "emulator/core/engine/plan_relevance.hpp"
 #include "emulator/core/engine/task_lifecycle.hpp"
 #include "emulator/core/engine/world_index.hpp"
 #include "engine_world.hpp"
@@ -141,6 +142,72 @@ TEST_CASE("a capacity change from Application Auto Scaling reconciles the servic
     w.run_for(Duration::seconds(5));
     CHECK(w.service("web")["runningCount"] == 3);
     CHECK(w.service("api")["runningCount"] == 1);
+}
+
+TEST_CASE("a task's moves its service's plan cannot read do not reconcile the service", "[engine][service]") {
+    EngineWorld w;
+    w.create_guide_service("web", 1);
+    w.run_for(Duration::milliseconds(0));  // the pass that launches the task
+    const auto tasks = w.tasks("web");
+    REQUIRE(tasks.size() == 1);
+    const std::string task_id = tasks.front()["taskArn"].get<std::string>().substr(
+        tasks.front()["taskArn"].get<std::string>().rfind('/') + 1);
+    const core::ecs::Task& task = w.state().tasks.at(kCluster).at(task_id);
+    REQUIRE(task.last_status == core::ecs::TaskStatus::Provisioning);
+
+    // PROVISIONING -> PENDING at the end of provisioning: a pass moves the task, nothing is planned anew.
+    const std::size_t passes = w.engine.passes();
+    const std::size_t reconciles = w.engine.reconciles();
+    w.clock.run_until(task.created_at + w.engine.knobs().lifecycle.provisioning);
+    REQUIRE(task.last_status == core::ecs::TaskStatus::Pending);
+    CHECK(w.engine.passes() > passes);
+    CHECK(w.engine.reconciles() == reconciles);
+
+    // Reaching RUNNING is read by the plan (a running task counts towards the desired count).
+    w.run_for(Duration::seconds(30));
+    REQUIRE(task.last_status == core::ecs::TaskStatus::Running);
+    CHECK(w.engine.reconciles() > reconciles);
+    CHECK(w.service("web")["runningCount"] == 1);
+}
+
+TEST_CASE("plan facts tell apart only the task statuses the scheduler tells apart", "[engine][service]") {
+    using core::ecs::TaskStatus;
+    using core::engine::planned_facts_of;
+    core::ecs::Task task;
+    const auto facts_at = [&task](TaskStatus status) {
+        task.last_status = status;
+        return planned_facts_of(task);
+    };
+    CHECK(facts_at(TaskStatus::Provisioning) == facts_at(TaskStatus::Pending));
+    CHECK(facts_at(TaskStatus::Pending) == facts_at(TaskStatus::Activating));
+    CHECK(facts_at(TaskStatus::Activating) != facts_at(TaskStatus::Running));
+    CHECK(facts_at(TaskStatus::Running) != facts_at(TaskStatus::Deactivating));
+    CHECK(facts_at(TaskStatus::Deactivating) == facts_at(TaskStatus::Stopping));
+    CHECK(facts_at(TaskStatus::Stopping) == facts_at(TaskStatus::Deprovisioning));
+    CHECK(facts_at(TaskStatus::Deprovisioning) != facts_at(TaskStatus::Stopped));
+
+    // Every other field a TaskView copies from the task is compared.
+    task.last_status = TaskStatus::Running;
+    const auto running = planned_facts_of(task);
+    task.desired_status = core::ecs::DesiredStatus::Stopped;
+    CHECK(planned_facts_of(task) != running);
+    task.desired_status = core::ecs::DesiredStatus::Running;
+    task.health_status = core::ecs::HealthStatus::Healthy;
+    CHECK(planned_facts_of(task) != running);
+    task.health_status = running.health_status;
+    task.started_at = Instant{1};
+    CHECK(planned_facts_of(task) != running);
+    task.started_at.reset();
+    task.stop_code = core::ecs::TaskStopCode::EssentialContainerExited;
+    CHECK(planned_facts_of(task) != running);
+    task.stop_code.reset();
+    task.start_failure_recorded = true;
+    CHECK(planned_facts_of(task) != running);
+    task.start_failure_recorded = false;
+    task.created_at = Instant{2};
+    CHECK(planned_facts_of(task) != running);
+    task.created_at = running.created_at;
+    CHECK(planned_facts_of(task) == running);
 }
 
 }  // namespace ecsemu::test

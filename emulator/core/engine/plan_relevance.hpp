@@ -1,0 +1,34 @@
+#pragma once
+// What of a task its service's plan can read. The engine reconciles a service when one of its tasks moves
+// or is reported on; most of those moves (PROVISIONING -> PENDING -> ACTIVATING, STOPPING -> DEPROVISIONING)
+// change nothing the scheduler looks at, and rebuilding and planning a busy service's view for each of them
+// was most of a large simulated fleet's reconciles.
+//
+// The scheduler reads a task's status only as starting (PROVISIONING, PENDING, ACTIVATING), RUNNING, leaving
+// (DEACTIVATING, STOPPING, DEPROVISIONING) or STOPPED (task_condition.cpp, task_steps.cpp,
+// launch_accounting.cpp), and otherwise the fields service_view_builder.cpp copies into a TaskView. A task's
+// id, deployment and zone are set at launch and never change, so they are not compared here.
+#include <optional>
+
+#include "emulator/core/ecs/tasks.hpp"
+
+namespace ecsemu::core::engine {
+
+enum class PlannedStatus { Starting, Running, Leaving, Stopped };
+
+struct PlannedTaskFacts {
+    PlannedStatus status = PlannedStatus::Starting;
+    ecs::DesiredStatus desired_status = ecs::DesiredStatus::Running;
+    ecs::HealthStatus health_status = ecs::HealthStatus::Unknown;
+    Instant created_at;
+    std::optional<Instant> started_at;
+    std::optional<ecs::TaskStopCode> stop_code;
+    bool start_failure_recorded = false;
+
+    bool operator==(const PlannedTaskFacts&) const = default;
+};
+
+PlannedStatus planned_status(ecs::TaskStatus status);
+PlannedTaskFacts planned_facts_of(const ecs::Task& task);
+
+}  // namespace ecsemu::core::engine

@@ -257,9 +257,9 @@ Engine::TaskAdvance Engine::advance_task(const TaskKey& key, ecs::EcsRegion& reg
             load_balancing_changed = load_balancing_changed || !owner->load_balancers.empty();
         }
         if (task.last_status == ecs::TaskStatus::Deactivating) {
+            load_balancing_changed = load_balancing_changed || !task.load_balancer_targets.empty();
             deregister_targets(region, owner, task, now);
             deregister_from_service_connect(region, task, now);
-            load_balancing_changed = true;
         }
         // Service Connect sends a task traffic once it is RUNNING (reference §5.3) and stops at DEACTIVATING.
         if (task.last_status == ecs::TaskStatus::Running && owner != nullptr) {

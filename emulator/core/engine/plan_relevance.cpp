@@ -2,7 +2,9 @@
 
 namespace ecsemu::core::engine {
 
-PlannedStatus planned_status(ecs::TaskStatus status) {
+PlannedStatus planned_status(ecs::TaskStatus status, ecs::DesiredStatus desired) {
+    if (status != ecs::TaskStatus::Stopped && desired == ecs::DesiredStatus::Stopped)
+        return PlannedStatus::Leaving;
     switch (status) {
         case ecs::TaskStatus::Provisioning:
         case ecs::TaskStatus::Pending:
@@ -22,7 +24,7 @@ PlannedStatus planned_status(ecs::TaskStatus status) {
 
 PlannedTaskFacts planned_facts_of(const ecs::Task& task) {
     PlannedTaskFacts facts;
-    facts.status = planned_status(task.last_status);
+    facts.status = planned_status(task.last_status, task.desired_status);
     facts.desired_status = task.desired_status;
     facts.health_status = task.health_status;
     facts.created_at = task.created_at;

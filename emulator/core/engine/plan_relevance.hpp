@@ -6,8 +6,10 @@
 //
 // The scheduler reads a task's status only as starting (PROVISIONING, PENDING, ACTIVATING), RUNNING, leaving
 // (DEACTIVATING, STOPPING, DEPROVISIONING) or STOPPED (task_condition.cpp, task_steps.cpp,
-// launch_accounting.cpp), and otherwise the fields service_view_builder.cpp copies into a TaskView. A task's
-// id, deployment and zone are set at launch and never change, so they are not compared here.
+// launch_accounting.cpp), and otherwise the fields service_view_builder.cpp copies into a TaskView. A task
+// told to stop is leaving whatever its status until it is STOPPED: classify_task says so first, and only
+// tasks not leaving are picked to stop (the one place a RUNNING status is told apart). A task's id,
+// deployment and zone are set at launch and never change, so they are not compared here.
 #include <optional>
 
 #include "emulator/core/ecs/tasks.hpp"
@@ -28,7 +30,7 @@ struct PlannedTaskFacts {
     bool operator==(const PlannedTaskFacts&) const = default;
 };
 
-PlannedStatus planned_status(ecs::TaskStatus status);
+PlannedStatus planned_status(ecs::TaskStatus status, ecs::DesiredStatus desired);
 PlannedTaskFacts planned_facts_of(const ecs::Task& task);
 
 }  // namespace ecsemu::core::engine

@@ -185,6 +185,12 @@ TEST_CASE("plan facts tell apart only the task statuses the scheduler tells apar
     CHECK(facts_at(TaskStatus::Deactivating) == facts_at(TaskStatus::Stopping));
     CHECK(facts_at(TaskStatus::Stopping) == facts_at(TaskStatus::Deprovisioning));
     CHECK(facts_at(TaskStatus::Deprovisioning) != facts_at(TaskStatus::Stopped));
+    // Told to stop, it is leaving from any status until it is STOPPED.
+    task.desired_status = core::ecs::DesiredStatus::Stopped;
+    CHECK(facts_at(TaskStatus::Pending) == facts_at(TaskStatus::Running));
+    CHECK(facts_at(TaskStatus::Running) == facts_at(TaskStatus::Deactivating));
+    CHECK(facts_at(TaskStatus::Deprovisioning) != facts_at(TaskStatus::Stopped));
+    task.desired_status = core::ecs::DesiredStatus::Running;
 
     // Every other field a TaskView copies from the task is compared.
     task.last_status = TaskStatus::Running;

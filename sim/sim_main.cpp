@@ -161,11 +161,12 @@ int sim_main(int argc, char** argv) {
         const double simulated = static_cast<double>(spec->duration.ms) / 1000.0;
         std::fprintf(stderr,
                      "simulated %s in %.3f s wall: %.0f simulated s per wall s, %llu clock events (%.0f/s), "
-                     "%llu engine passes, peak %llu tasks\n",
+                     "%llu engine passes, %llu service reconciles, peak %llu tasks\n",
                      simulated_span(spec->duration).c_str(), wall, wall > 0 ? simulated / wall : 0.0,
                      static_cast<unsigned long long>(statistics.timers_fired),
                      wall > 0 ? static_cast<double>(statistics.timers_fired) / wall : 0.0,
                      static_cast<unsigned long long>(statistics.engine_passes),
+                     static_cast<unsigned long long>(statistics.service_reconciles),
                      static_cast<unsigned long long>(statistics.peak_tasks));
     }
     return 0;

@@ -221,6 +221,7 @@ core::Result<SimResult> run_simulation(const api::scenario::Scenario& scenario, 
         statistics->timers_fired = fired;
         statistics->traffic_steps = traffic.steps();
         statistics->engine_passes = engine.passes();
+        statistics->service_reconciles = engine.reconciles();
         statistics->peak_tasks = peak;
     }
     return result;

@@ -19,7 +19,8 @@ struct RunStatistics {
     std::uint64_t timers_fired = 0;  // the virtual clock's events
     std::uint64_t traffic_steps = 0;
     std::uint64_t engine_passes = 0;
-    std::uint64_t peak_tasks = 0;  // most modelled tasks alive at once
+    std::uint64_t service_reconciles = 0;  // services planned in those passes
+    std::uint64_t peak_tasks = 0;          // most modelled tasks alive at once
 };
 
 // Called every simulated hour with the fraction of the run done.

@@ -20,7 +20,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUN_TIMEOUT_S = 3600  # each run stops by itself well within this; a hung one is killed
 STATS = re.compile(r"in ([0-9.]+) s wall: ([0-9]+) simulated s per wall s, ([0-9]+) clock events \(([0-9]+)/s\), "
-                   r"([0-9]+) engine passes, peak ([0-9]+) tasks")
+                   r"([0-9]+) engine passes, ([0-9]+) service reconciles, peak ([0-9]+) tasks")
 
 
 def fleet_scenario(services, days, alb=False):
@@ -106,8 +106,9 @@ def run_with_stats(binary, scenario_path):
     match = STATS.search(stderr)
     if not match:
         raise SystemExit("no statistics line in: " + stderr[-500:])
-    wall, per_s, events, events_s, passes, peak = match.groups()
-    return float(wall), int(per_s), int(events), int(events_s), int(passes), int(peak), usage.ru_maxrss / 1024.0
+    wall, per_s, events, events_s, passes, reconciles, peak = match.groups()
+    return (float(wall), int(per_s), int(events), int(events_s), int(passes), int(reconciles), int(peak),
+            usage.ru_maxrss / 1024.0)
 
 
 def main():
@@ -133,12 +134,12 @@ def main():
         with open(path, "w") as f:
             json.dump(fleet_scenario(services, 1, alb=True), f)
         rows.append(("ALB fleet %d services, 1 d" % services, run_with_stats(args.bin, path)))
-    print("%-30s %10s %14s %12s %12s %10s %8s %9s %8s %12s" % ("run", "wall s", "sim s/wall s", "clock events",
-                                                              "events/s", "passes", "peak", "x ielts", "MiB",
-                                                              "MiB x ielts"))
-    for name, (wall, per_s, events, events_s, passes, peak, mib) in rows:
-        print("%-30s %10.3f %14d %12d %12d %10d %8d %9.1f %8.0f %12.1f" % (
-            name, wall, per_s, events, events_s, passes, peak, wall / peer[0], mib, mib / peer[6]))
+    print("%-30s %10s %14s %12s %12s %10s %10s %8s %9s %8s %12s" % (
+        "run", "wall s", "sim s/wall s", "clock events", "events/s", "passes", "reconciles", "peak", "x ielts",
+        "MiB", "MiB x ielts"))
+    for name, (wall, per_s, events, events_s, passes, reconciles, peak, mib) in rows:
+        print("%-30s %10.3f %14d %12d %12d %10d %10d %8d %9.1f %8.0f %12.1f" % (
+            name, wall, per_s, events, events_s, passes, reconciles, peak, wall / peer[0], mib, mib / peer[7]))
 
 
 if __name__ == "__main__":

@@ -189,6 +189,10 @@ core::Result<SimResult> run_simulation(const api::scenario::Scenario& scenario, 
             engine.on_capacity_change(change.account_id, change.region, change.resource_id);
             if (recorder_ptr != nullptr) recorder_ptr->on_capacity_change(change, clock.now());
         });
+    // One row a minute per service: reserved once, as growing a hundred week-long timelines copied each of
+    // them a dozen times over.
+    const auto minutes = static_cast<std::size_t>(spec.duration.ms / core::Duration::minutes(1).ms) + 1;
+    for (auto& timeline : result.services) timeline.rows.reserve(minutes);
     TimelineRecorder recorder(clock,
                               RecorderSources{services.ecs_world(), services.elbv2_world(),
                                               services.cloudwatch_world(), engine.change_log()},

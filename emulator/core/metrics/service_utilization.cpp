@@ -62,7 +62,7 @@ void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtili
 }  // namespace
 
 void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
-    for (const std::uint64_t number : filled_) by_launch_[number] = nullptr;
+    for (const std::uint64_t number : filled_) by_launch_[number].reported = false;
     filled_.clear();
     by_high_launch_.clear();
     by_id_.clear();
@@ -77,25 +77,26 @@ void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
             if (number >= by_launch_.size())
                 by_launch_.resize(
                     std::clamp<std::uint64_t>(2 * by_launch_.size(), number + 1, kIndexedLaunchesMax));
-            by_launch_[number] = &entry;
+            by_launch_[number] = Slot{Used{entry.cpu_units, entry.memory_mib}, true};
             filled_.push_back(number);
         }
     }
 }
 
-const TaskUsage* TaskUsageIndex::find(const ecs::Task& task) const {
+std::optional<TaskUsageIndex::Used> TaskUsageIndex::find(const ecs::Task& task) const {
     const std::uint64_t number = task.runtime_launch;
     if (number != 0) {
         if (number < by_launch_.size()) {
-            if (const TaskUsage* entry = by_launch_[number]) return entry;
+            if (const Slot& slot = by_launch_[number]; slot.reported) return slot.used;
         } else if (!by_high_launch_.empty()) {
             if (const auto found = by_high_launch_.find(number); found != by_high_launch_.end())
-                return found->second;
+                return Used{found->second->cpu_units, found->second->memory_mib};
         }
     }
-    if (by_id_.empty()) return nullptr;
+    if (by_id_.empty()) return std::nullopt;
     const auto found = by_id_.find(task.id);
-    return found == by_id_.end() ? nullptr : found->second;
+    if (found == by_id_.end()) return std::nullopt;
+    return Used{found->second->cpu_units, found->second->memory_mib};
 }
 
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
@@ -121,11 +122,9 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state, 
                     of_service = &utilization.emplace_back(&service_name, ServiceUtilization{}).second;
                 const double cpu_reserved = task->cpu_units.value_or(kDefaultTaskCpuUnits);
                 const double memory_reserved = task->memory_mib.value_or(kDefaultTaskMemoryMib);
-                const TaskUsage* found = usage.find(*task);
-                const double cpu_used = found == nullptr ? 0 : found->cpu_units;
-                const double memory_used = found == nullptr ? 0 : found->memory_mib;
-                of_service->cpu.add(cpu_used, cpu_reserved);
-                of_service->memory.add(memory_used, memory_reserved);
+                const TaskUsageIndex::Used used = usage.find(*task).value_or(TaskUsageIndex::Used{});
+                of_service->cpu.add(used.cpu_units, cpu_reserved);
+                of_service->memory.add(used.memory_mib, memory_reserved);
             }
         }
         if (utilization.empty()) continue;

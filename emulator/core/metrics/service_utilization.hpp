@@ -6,6 +6,7 @@
 // Maximum are the least and most utilized task's. Services without RUNNING tasks publish nothing (their
 // alarms see missing data).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,19 +25,31 @@ inline constexpr int kDefaultTaskMemoryMib = 512;
 // A take's usage reports, as the walk over the store finds them: by launch number where the runtime gave one
 // (every running task is looked up every minute), otherwise by task id. A task reported twice counts its last
 // report. Meant to be kept and refilled every minute: the number index is sized to the highest launch number
-// seen and only the previous take's entries are cleared, so a refill costs the reports, not the numbers.
+// seen and only the previous take's entries are cleared, so a refill costs the reports, not the numbers. The
+// numbered reports' figures are copied into the index, so the walk reads one slot per task rather than
+// following a pointer from it to the report as well.
 class TaskUsageIndex {
 public:
-    // Points into `usage`, which must outlive the lookups until the next refill.
+    struct Used {
+        double cpu_units = 0;
+        double memory_mib = 0;
+    };
+
+    // Reports without a launch number (or above the indexed range) are pointed at: `usage` must outlive the
+    // lookups until the next refill.
     void refill(const std::vector<TaskUsage>& usage);
-    const TaskUsage* find(const ecs::Task& task) const;
+    std::optional<Used> find(const ecs::Task& task) const;
 
 private:
     // Above this a launch number is hashed rather than indexed (the engine numbers launches from 1).
     static constexpr std::uint64_t kIndexedLaunchesMax = std::uint64_t{1} << 24;
+    struct Slot {
+        Used used;
+        bool reported = false;
+    };
 
-    std::vector<const TaskUsage*> by_launch_;  // by launch number
-    std::vector<std::uint64_t> filled_;        // the launch numbers the last refill set
+    std::vector<Slot> by_launch_;        // by launch number
+    std::vector<std::uint64_t> filled_;  // the launch numbers the last refill set
     std::unordered_map<std::uint64_t, const TaskUsage*> by_high_launch_;
     std::unordered_map<std::string_view, const TaskUsage*> by_id_;
 };

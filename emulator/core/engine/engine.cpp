@@ -281,7 +281,10 @@ Engine::TaskAdvance Engine::advance_task(const TaskKey& key, ecs::EcsRegion& reg
         moved = true;
     }
     track_deadline(key, task, context);
-    return TaskAdvance{moved, moved && (load_balancing_changed || planned_facts_of(task) != before)};
+    const bool plan_inputs_changed =
+        load_balancing_changed || plan_can_change(before, planned_facts_of(task), owner,
+                                                  knobs_.scheduler.leaving_tasks_count_against_maximum);
+    return TaskAdvance{moved, moved && plan_inputs_changed};
 }
 
 void Engine::attend(const std::string& region_key, const ecs::Task& task) {

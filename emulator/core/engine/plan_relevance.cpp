@@ -34,4 +34,15 @@ PlannedTaskFacts planned_facts_of(const ecs::Task& task) {
     return facts;
 }
 
+bool plan_can_change(const PlannedTaskFacts& before, const PlannedTaskFacts& after, const ecs::Service* owner,
+                     bool leaving_tasks_count_against_maximum) {
+    if (after == before) return false;
+    PlannedTaskFacts settled = before;
+    settled.status = PlannedStatus::Stopped;
+    const bool stopped_after_running =
+        before.status == PlannedStatus::Leaving && after == settled && after.started_at.has_value();
+    return !(stopped_after_running && owner != nullptr && owner->status == ecs::ServiceStatus::Active &&
+             owner->deployments.size() == 1 && !leaving_tasks_count_against_maximum);
+}
+
 }  // namespace ecsemu::core::engine

@@ -216,4 +216,74 @@ TEST_CASE("plan facts tell apart only the task statuses the scheduler tells apar
     CHECK(planned_facts_of(task) == running);
 }
 
+TEST_CASE("a task that had run and reaches STOPPED changes its service's plan only in a few cases",
+          "[engine][service]") {
+    using core::engine::plan_can_change;
+    using core::engine::PlannedStatus;
+    core::engine::PlannedTaskFacts leaving;
+    leaving.status = PlannedStatus::Leaving;
+    leaving.desired_status = core::ecs::DesiredStatus::Stopped;
+    leaving.started_at = Instant{1};
+    core::engine::PlannedTaskFacts stopped = leaving;
+    stopped.status = PlannedStatus::Stopped;
+    core::ecs::Service owner;
+    owner.status = core::ecs::ServiceStatus::Active;
+    owner.deployments.resize(1);
+
+    CHECK_FALSE(plan_can_change(leaving, stopped, &owner, false));
+    CHECK_FALSE(plan_can_change(leaving, leaving, &owner, false));
+    // Leaving tasks counted against maximumPercent: one fewer may let a launch through.
+    CHECK(plan_can_change(leaving, stopped, &owner, true));
+    // A rollout: the older deployment's desired count counts its live tasks.
+    owner.deployments.resize(2);
+    CHECK(plan_can_change(leaving, stopped, &owner, false));
+    owner.deployments.resize(1);
+    // A DRAINING service becomes INACTIVE with its last task.
+    owner.status = core::ecs::ServiceStatus::Draining;
+    CHECK(plan_can_change(leaving, stopped, &owner, false));
+    owner.status = core::ecs::ServiceStatus::Active;
+    CHECK(plan_can_change(leaving, stopped, nullptr, false));
+    // A task that never ran counts as a failed start once STOPPED.
+    core::engine::PlannedTaskFacts never_ran = leaving;
+    never_ran.started_at.reset();
+    core::engine::PlannedTaskFacts never_ran_stopped = never_ran;
+    never_ran_stopped.status = PlannedStatus::Stopped;
+    CHECK(plan_can_change(never_ran, never_ran_stopped, &owner, false));
+    // Anything else that changed with it still counts.
+    stopped.stop_code = core::ecs::TaskStopCode::EssentialContainerExited;
+    CHECK(plan_can_change(leaving, stopped, &owner, false));
+}
+
+TEST_CASE("a scaled-in task reaching STOPPED does not reconcile its settled service", "[engine][service]") {
+    EngineWorld w;
+    w.create_guide_service("web", 2);
+    w.run_for(Duration::minutes(2));
+    REQUIRE(w.service("web")["runningCount"] == 2);
+    w.call("UpdateService", {{"cluster", kCluster}, {"service", "web"}, {"desiredCount", 1}});
+    w.run_for(Duration::milliseconds(0));
+    const core::ecs::Task* leaving = nullptr;
+    for (const auto& [id, task] : w.state().tasks.at(kCluster)) {
+        if (task.desired_status == core::ecs::DesiredStatus::Stopped) leaving = &task;
+    }
+    REQUIRE(leaving != nullptr);
+    // Through draining, stopping and deprovisioning: when it reaches STOPPED.
+    w.run_for(Duration::minutes(10));
+    REQUIRE(leaving->last_status == core::ecs::TaskStatus::Stopped);
+    const Instant stopped_at = leaving->stopped_at.value();
+
+    // The same run again, up to just before that moment and then through it.
+
+    EngineWorld again;
+    again.create_guide_service("web", 2);
+    again.run_for(Duration::minutes(2));
+    again.call("UpdateService", {{"cluster", kCluster}, {"service", "web"}, {"desiredCount", 1}});
+    again.clock.run_until(stopped_at - Duration::milliseconds(1));
+    const std::size_t passes = again.engine.passes();
+    const std::size_t reconciles = again.engine.reconciles();
+    again.clock.run_until(stopped_at);
+    CHECK(again.engine.passes() > passes);  // the pass that settled the stop
+    CHECK(again.engine.reconciles() == reconciles);
+    CHECK(again.service("web")["runningCount"] == 1);
+}
+
 }  // namespace ecsemu::test

@@ -42,6 +42,18 @@ CivilTime civil_time_of(Instant at) {
     return out;
 }
 
+// Appends `value` (0 or more) in exactly `width` digits, zero-padded (the value is known to fit). The reason
+// texts carry a dozen or more timestamps each and every alarm change writes them: snprintf was most of their
+// cost.
+void append_digits(std::string& out, int value, int width) {
+    char digits[4];
+    for (int i = width - 1; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(digits, static_cast<std::size_t>(width));
+}
+
 }  // namespace
 
 std::string java_double_text(double value) {
@@ -67,19 +79,56 @@ std::string java_double_text(double value) {
 }
 
 std::string reason_time_text(Instant at) {
+    // dd/MM/yy HH:mm:ss
     const CivilTime t = civil_time_of(at);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%02d/%02d/%02d %02d:%02d:%02d", t.day, t.month, t.year % 100,
-                  t.hour, t.minute, t.second);
-    return buffer;
+    if (t.year < 0 || t.year > 9999) {
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "%02d/%02d/%02d %02d:%02d:%02d", t.day, t.month, t.year % 100,
+                      t.hour, t.minute, t.second);
+        return buffer;
+    }
+    std::string out;
+    out.reserve(17);
+    append_digits(out, t.day, 2);
+    out += '/';
+    append_digits(out, t.month, 2);
+    out += '/';
+    append_digits(out, t.year % 100, 2);
+    out += ' ';
+    append_digits(out, t.hour, 2);
+    out += ':';
+    append_digits(out, t.minute, 2);
+    out += ':';
+    append_digits(out, t.second, 2);
+    return out;
 }
 
 std::string reason_data_time_text(Instant at) {
+    // yyyy-MM-ddTHH:mm:ss.SSS+0000
     const CivilTime t = civil_time_of(at);
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+0000", t.year, t.month, t.day,
-                  t.hour, t.minute, t.second, t.millisecond);
-    return buffer;
+    if (t.year < 0 || t.year > 9999) {
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+0000", t.year, t.month,
+                      t.day, t.hour, t.minute, t.second, t.millisecond);
+        return buffer;
+    }
+    std::string out;
+    out.reserve(28);
+    append_digits(out, t.year, 4);
+    out += '-';
+    append_digits(out, t.month, 2);
+    out += '-';
+    append_digits(out, t.day, 2);
+    out += 'T';
+    append_digits(out, t.hour, 2);
+    out += ':';
+    append_digits(out, t.minute, 2);
+    out += ':';
+    append_digits(out, t.second, 2);
+    out += '.';
+    append_digits(out, t.millisecond, 3);
+    out += "+0000";
+    return out;
 }
 
 std::string json_string_literal(std::string_view text) {

@@ -171,4 +171,9 @@ TEST_CASE("CloudWatch's number and time text") {
     CHECK(java_double_text(0.0001) == "1.0E-4");
     CHECK(reason_time_text(at_minute(3)) == "26/11/26 10:03:00");
     CHECK(reason_data_time_text(at_minute(3)) == "2026-11-26T10:03:00.000+0000");
+    // Every field padded: the first millisecond of 2001 and the last of 2009.
+    CHECK(reason_time_text(Instant{978'307'200'001}) == "01/01/01 00:00:00");
+    CHECK(reason_data_time_text(Instant{978'307'200'001}) == "2001-01-01T00:00:00.001+0000");
+    CHECK(reason_time_text(Instant{1'262'303'999'999}) == "31/12/09 23:59:59");
+    CHECK(reason_data_time_text(Instant{1'262'303'999'999}) == "2009-12-31T23:59:59.999+0000");
 }

@@ -80,32 +80,57 @@ std::string datapoint_list(const std::vector<const PeriodValue*>& listed) {
     std::string out;
     for (const PeriodValue* point : listed) {
         if (!out.empty()) out += ", ";
-        out += java_double_text(point->value) + " (" + reason_time_text(point->start) + ")";
+        out += java_double_text(point->value);
+        out += " (";
+        out += reason_time_text(point->start);
+        out += ')';
     }
     return out;
 }
 
+// Written by appending, not by adding strings: every alarm change writes one with a dozen or more
+// datapoints, and the temporaries were most of its cost.
 std::string reason_data(const MetricAlarm& alarm, Instant now, Instant start,
                         const std::vector<PeriodValue>& present) {
-    std::string out = "{\"version\":\"1.0\",\"queryDate\":" + json_string_literal(reason_data_time_text(now));
-    if (!present.empty()) out += ",\"startDate\":" + json_string_literal(reason_data_time_text(start));
-    if (!alarm.unit.empty()) out += ",\"unit\":" + json_string_literal(alarm.unit);
-    out += ",\"statistic\":" + json_string_literal(statistic_name(alarm));
-    out += ",\"period\":" + std::to_string(alarm.period_seconds) + ",\"recentDatapoints\":[";
-    for (std::size_t i = 0; i < present.size(); ++i)
-        out += (i ? "," : "") + java_double_text(present[i].value);
-    out += "],\"threshold\":" + java_double_text(alarm.threshold);
+    std::string out;
+    out.reserve(160 + 110 * present.size());
+    out += "{\"version\":\"1.0\",\"queryDate\":";
+    out += json_string_literal(reason_data_time_text(now));
+    if (!present.empty()) {
+        out += ",\"startDate\":";
+        out += json_string_literal(reason_data_time_text(start));
+    }
+    if (!alarm.unit.empty()) {
+        out += ",\"unit\":";
+        out += json_string_literal(alarm.unit);
+    }
+    out += ",\"statistic\":";
+    out += json_string_literal(statistic_name(alarm));
+    out += ",\"period\":";
+    out += std::to_string(alarm.period_seconds);
+    out += ",\"recentDatapoints\":[";
+    for (std::size_t i = 0; i < present.size(); ++i) {
+        if (i != 0) out += ',';
+        out += java_double_text(present[i].value);
+    }
+    out += "],\"threshold\":";
+    out += java_double_text(alarm.threshold);
     if (!present.empty()) {
         out += ",\"evaluatedDatapoints\":[";
         for (auto it = present.rbegin(); it != present.rend(); ++it) {
-            if (it != present.rbegin()) out += ",";
-            out += "{\"timestamp\":" + json_string_literal(reason_data_time_text(it->start)) +
-                   ",\"sampleCount\":" + java_double_text(it->sample_count) +
-                   ",\"value\":" + java_double_text(it->value) + "}";
+            if (it != present.rbegin()) out += ',';
+            out += "{\"timestamp\":";
+            out += json_string_literal(reason_data_time_text(it->start));
+            out += ",\"sampleCount\":";
+            out += java_double_text(it->sample_count);
+            out += ",\"value\":";
+            out += java_double_text(it->value);
+            out += '}';
         }
-        out += "]";
+        out += ']';
     }
-    return out + "}";
+    out += '}';
+    return out;
 }
 
 // "Threshold Crossed: 3 datapoints [..] were greater than the threshold (70.0)." and the M-of-N form.

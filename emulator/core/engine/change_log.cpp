@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <utility>
 
@@ -41,15 +43,32 @@ std::string_view to_string(ChangeKind kind) {
 
 namespace {
 
+// "<seconds>.<milliseconds>s" in `buffer`. Every task transition is logged, and snprintf was most of a log
+// entry's cost; a time before the epoch keeps snprintf's form.
+std::string_view time_text(Instant at, std::array<char, 32>& buffer) {
+    const std::int64_t ms = at.epoch_ms;
+    if (ms < 0) {
+        const int length =
+            std::snprintf(buffer.data(), buffer.size(), "%lld.%03llds", static_cast<long long>(ms / 1000),
+                          static_cast<long long>(ms % 1000));
+        return {buffer.data(), static_cast<std::size_t>(std::max(length, 0))};
+    }
+    char* end = std::to_chars(buffer.data(), buffer.data() + buffer.size() - 5, ms / 1000).ptr;
+    const auto fraction = static_cast<int>(ms % 1000);
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + fraction / 100);
+    *end++ = static_cast<char>('0' + fraction / 10 % 10);
+    *end++ = static_cast<char>('0' + fraction % 10);
+    *end++ = 's';
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
+}
+
 // The pieces of an entry's line, in order, handed to `sink` (one definition of the format for both the text
 // and the digest, which is fed the pieces without building the line: every task transition is logged).
 template <class Sink>
 void emit_formatted(const ChangeEntry& entry, Sink&& sink) {
     std::array<char, 32> time{};
-    const int length = std::snprintf(time.data(), time.size(), "%lld.%03llds",
-                                     static_cast<long long>(entry.time.epoch_ms / 1000),
-                                     static_cast<long long>(entry.time.epoch_ms % 1000));
-    sink(std::string_view(time.data(), static_cast<std::size_t>(std::max(length, 0))));
+    sink(time_text(entry.time, time));
     sink(" ");
     sink(entry.service.empty() ? std::string_view("-") : std::string_view(entry.service));
     sink(" ");

@@ -28,6 +28,13 @@ TEST_CASE("change log lines, and a digest over exactly those lines", "[engine][l
     const ChangeEntry bare{Instant{3'007}, "", ChangeKind::PassLimitReached, "RoundsPerPass", "", ""};
     CHECK(ChangeLog::format(full) == "12.500s ielts/web StartTask [Rollout] task=abc in ap-1a");
     CHECK(ChangeLog::format(bare) == "3.007s - PassLimitReached [RoundsPerPass]");
+    // Whole seconds, a late instant and one before the epoch (as snprintf wrote them).
+    CHECK(ChangeLog::format({Instant{60'000}, "", ChangeKind::StartTask, "x", "", ""}) ==
+          "60.000s - StartTask [x]");
+    CHECK(ChangeLog::format({Instant{1'795'687'200'099}, "", ChangeKind::StartTask, "x", "", ""}) ==
+          "1795687200.099s - StartTask [x]");
+    CHECK(ChangeLog::format({Instant{-1'500}, "", ChangeKind::StartTask, "x", "", ""}) ==
+          "-1.-500s - StartTask [x]");
 
     ChangeLog log(1);  // keeps one entry, digests every one
     log.append(full);

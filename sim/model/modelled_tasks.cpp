@@ -53,21 +53,23 @@ void ModelledTasks::cancel_timers(ModelledTask& task) {
 }
 
 void ModelledTasks::start(const core::TaskLaunch& launch) {
-    if (tasks_.contains(launch.task_id)) return;
-    ModelledTask task;
+    // One search of the map: the task is made in place, and a second start of the same id changes nothing.
+    const auto [stored, inserted] = tasks_.try_emplace(launch.task_id);
+    if (!inserted) return;
+    ModelledTask& task = stored->second;
     task.launch = launch;
     task.cpu_units = launch.cpu_units;
+    task.launch_number = launch.launch_number;
     if (auto b = behaviours_.find({launch.family, launch.revision}); b != behaviours_.end())
         task.behaviour = b->second;
     auto memory = memory_by_family_.find(launch.family);
     task.memory_mib = memory != memory_by_family_.end() ? memory->second : launch.memory_mib / 4.0;
-    const auto stored = tasks_.emplace(launch.task_id, std::move(task));
-    by_address_[launch.private_ip] = &stored.first->second;
-    stored.first->second.live_slot = live_.size();
-    live_.push_back(&stored.first->second);
+    by_address_[launch.private_ip] = &task;
+    task.live_slot = live_.size();
+    live_.push_back(&task);
     if (launch.launch_number > 0) {
         if (by_launch_.size() <= launch.launch_number) by_launch_.resize(launch.launch_number + 1, nullptr);
-        by_launch_[launch.launch_number] = &stored.first->second;
+        by_launch_[launch.launch_number] = &task;
     }
 
     const core::Instant now = clock_.now();
@@ -202,7 +204,7 @@ void ModelledTasks::take_usage_into(std::vector<core::TaskUsage>& usage) {
         }
         const double busy = window_ms > 0 ? task->cpu_unit_ms / window_ms : 0;
         // A numbered task is found by its number (TaskUsage), so its id is not copied.
-        const std::uint64_t number = task->launch.launch_number;
+        const std::uint64_t number = task->launch_number;
         core::TaskUsage& entry = usage.emplace_back();
         if (number == 0) entry.task_id = task->launch.task_id;
         entry.cpu_units = busy + kIdleCpuFraction * task->cpu_units;

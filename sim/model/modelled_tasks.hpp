@@ -34,7 +34,8 @@ struct ModelledTask {
     int cpu_units = 0;       // the launch's task size
     double cpu_unit_ms = 0;  // CPU charged since the last usage take (ECS CPU units x milliseconds)
     double memory_mib = 0;
-    std::size_t live_slot = 0;  // its place in ModelledTasks' list of live tasks
+    std::size_t live_slot = 0;        // its place in ModelledTasks' list of live tasks
+    std::uint64_t launch_number = 0;  // launch.launch_number, beside what the usage take reads with it
     core::TaskLaunch launch;
     std::optional<core::Instant> running_since;
     std::vector<core::TimerId> timers;  // pending start, health and exit timers

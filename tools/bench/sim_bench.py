@@ -20,7 +20,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUN_TIMEOUT_S = 3600  # each run stops by itself well within this; a hung one is killed
 STATS = re.compile(r"in ([0-9.]+) s wall: ([0-9]+) simulated s per wall s, ([0-9]+) clock events \(([0-9]+)/s\), "
-                   r"([0-9]+) engine passes, ([0-9]+) service reconciles, peak ([0-9]+) tasks")
+                   r"([0-9]+) engine passes(?:, ([0-9]+) service reconciles)?, peak ([0-9]+) tasks")
 
 
 def fleet_scenario(services, days, alb=False):
@@ -107,7 +107,8 @@ def run_with_stats(binary, scenario_path):
     if not match:
         raise SystemExit("no statistics line in: " + stderr[-500:])
     wall, per_s, events, events_s, passes, reconciles, peak = match.groups()
-    return (float(wall), int(per_s), int(events), int(events_s), int(passes), int(reconciles), int(peak),
+    # Binaries before the reconcile count print none (-1): the bench also compares against older builds.
+    return (float(wall), int(per_s), int(events), int(events_s), int(passes), int(reconciles or -1), int(peak),
             usage.ru_maxrss / 1024.0)
 
 

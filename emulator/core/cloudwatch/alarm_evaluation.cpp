@@ -88,6 +88,13 @@ std::string datapoint_list(const std::vector<const PeriodValue*>& listed) {
     return out;
 }
 
+// A reason-data timestamp as a JSON string: digits and "-:.+T" only, so nothing to escape.
+void append_time_literal(std::string& out, Instant at) {
+    out += '"';
+    out += reason_data_time_text(at);
+    out += '"';
+}
+
 // Written by appending, not by adding strings: every alarm change writes one with a dozen or more
 // datapoints, and the temporaries were most of its cost.
 std::string reason_data(const MetricAlarm& alarm, Instant now, Instant start,
@@ -95,10 +102,10 @@ std::string reason_data(const MetricAlarm& alarm, Instant now, Instant start,
     std::string out;
     out.reserve(160 + 110 * present.size());
     out += "{\"version\":\"1.0\",\"queryDate\":";
-    out += json_string_literal(reason_data_time_text(now));
+    append_time_literal(out, now);
     if (!present.empty()) {
         out += ",\"startDate\":";
-        out += json_string_literal(reason_data_time_text(start));
+        append_time_literal(out, start);
     }
     if (!alarm.unit.empty()) {
         out += ",\"unit\":";
@@ -120,7 +127,7 @@ std::string reason_data(const MetricAlarm& alarm, Instant now, Instant start,
         for (auto it = present.rbegin(); it != present.rend(); ++it) {
             if (it != present.rbegin()) out += ',';
             out += "{\"timestamp\":";
-            out += json_string_literal(reason_data_time_text(it->start));
+            append_time_literal(out, it->start);
             out += ",\"sampleCount\":";
             out += java_double_text(it->sample_count);
             out += ",\"value\":";

@@ -1,9 +1,12 @@
 #include "emulator/core/cloudwatch/cloudwatch_text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 
 #include "emulator/core/civil_time.hpp"
 #include "emulator/core/json_escape.hpp"
@@ -42,16 +45,39 @@ CivilTime civil_time_of(Instant at) {
     return out;
 }
 
-// Appends `value` (0 or more) in exactly `width` digits, zero-padded (the value is known to fit). The reason
-// texts carry a dozen or more timestamps each and every alarm change writes them: snprintf was most of their
-// cost.
-void append_digits(std::string& out, int value, int width) {
-    char digits[4];
-    for (int i = width - 1; i >= 0; --i) {
-        digits[i] = static_cast<char>('0' + value % 10);
-        value /= 10;
+// A field of a time text: its value zero-padded to `width` digits, then `then`.
+struct TimeField {
+    int value;
+    int width;
+    const char* then;
+};
+
+// The reason texts carry a dozen or more timestamps each and every alarm change writes them: snprintf was
+// most of their cost. A value that does not fit its width (a year before 0 or after 9999) is written as
+// snprintf's
+// "%0*d" writes it.
+std::string time_fields_text(std::initializer_list<TimeField> fields) {
+    constexpr std::array<int, 5> kLimit{1, 10, 100, 1000, 10000};
+    std::string out;
+    out.reserve(32);
+    for (const TimeField& field : fields) {
+        if (field.value < 0 || field.width >= static_cast<int>(kLimit.size()) ||
+            field.value >= kLimit[field.width]) {
+            std::array<char, 16> text{};
+            const int length = std::snprintf(text.data(), text.size(), "%0*d", field.width, field.value);
+            out.append(text.data(), static_cast<std::size_t>(std::max(length, 0)));
+        } else {
+            std::array<char, 4> digits{};
+            int value = field.value;
+            for (int i = field.width - 1; i >= 0; --i) {
+                digits[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+                value /= 10;
+            }
+            out.append(digits.data(), static_cast<std::size_t>(field.width));
+        }
+        out += field.then;
     }
-    out.append(digits, static_cast<std::size_t>(width));
+    return out;
 }
 
 }  // namespace
@@ -79,56 +105,24 @@ std::string java_double_text(double value) {
 }
 
 std::string reason_time_text(Instant at) {
-    // dd/MM/yy HH:mm:ss
-    const CivilTime t = civil_time_of(at);
-    if (t.year < 0 || t.year > 9999) {
-        char buffer[48];
-        std::snprintf(buffer, sizeof buffer, "%02d/%02d/%02d %02d:%02d:%02d", t.day, t.month, t.year % 100,
-                      t.hour, t.minute, t.second);
-        return buffer;
-    }
-    std::string out;
-    out.reserve(17);
-    append_digits(out, t.day, 2);
-    out += '/';
-    append_digits(out, t.month, 2);
-    out += '/';
-    append_digits(out, t.year % 100, 2);
-    out += ' ';
-    append_digits(out, t.hour, 2);
-    out += ':';
-    append_digits(out, t.minute, 2);
-    out += ':';
-    append_digits(out, t.second, 2);
-    return out;
+    const CivilTime t = civil_time_of(at);  // dd/MM/yy HH:mm:ss
+    return time_fields_text({{t.day, 2, "/"},
+                             {t.month, 2, "/"},
+                             {t.year % 100, 2, " "},
+                             {t.hour, 2, ":"},
+                             {t.minute, 2, ":"},
+                             {t.second, 2, ""}});
 }
 
 std::string reason_data_time_text(Instant at) {
-    // yyyy-MM-ddTHH:mm:ss.SSS+0000
-    const CivilTime t = civil_time_of(at);
-    if (t.year < 0 || t.year > 9999) {
-        char buffer[48];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+0000", t.year, t.month,
-                      t.day, t.hour, t.minute, t.second, t.millisecond);
-        return buffer;
-    }
-    std::string out;
-    out.reserve(28);
-    append_digits(out, t.year, 4);
-    out += '-';
-    append_digits(out, t.month, 2);
-    out += '-';
-    append_digits(out, t.day, 2);
-    out += 'T';
-    append_digits(out, t.hour, 2);
-    out += ':';
-    append_digits(out, t.minute, 2);
-    out += ':';
-    append_digits(out, t.second, 2);
-    out += '.';
-    append_digits(out, t.millisecond, 3);
-    out += "+0000";
-    return out;
+    const CivilTime t = civil_time_of(at);  // yyyy-MM-ddTHH:mm:ss.SSS+0000
+    return time_fields_text({{t.year, 4, "-"},
+                             {t.month, 2, "-"},
+                             {t.day, 2, "T"},
+                             {t.hour, 2, ":"},
+                             {t.minute, 2, ":"},
+                             {t.second, 2, "."},
+                             {t.millisecond, 3, "+0000"}});
 }
 
 std::string json_string_literal(std::string_view text) {

@@ -76,7 +76,7 @@ std::optional<std::string> parse_arguments(int argc, char** argv, SimArguments& 
 std::string simulated_span(core::Duration d) {
     const std::int64_t minutes = d.ms / 60'000;
     char text[64];
-    if (minutes >= 24 * 60)
+    if (minutes >= 1440)
         std::snprintf(text, sizeof text, "%lld d %lld h", static_cast<long long>(minutes / 1440),
                       static_cast<long long>(minutes % 1440 / 60));
     else

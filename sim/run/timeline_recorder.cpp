@@ -11,10 +11,10 @@ namespace ecsemu::sim {
 namespace {
 
 double average(const core::metrics::MetricStore& store, core::metrics::MetricKeyRef key,
-               core::Instant minute) {
+               core::metrics::SeriesCache& cache, core::Instant minute) {
     // A one-minute range holds at most the minute's one bucket.
     double out = 0;
-    store.visit(key, minute, minute + core::Duration::minutes(1),
+    store.visit(key, cache, minute, minute + core::Duration::minutes(1),
                 [&out](core::Instant, const core::metrics::StatisticSet& statistics, const std::string&) {
                     if (statistics.sample_count > 0) out = statistics.sum / statistics.sample_count;
                 });
@@ -32,6 +32,7 @@ TimelineRecorder::TimelineRecorder(core::Clock& clock, RecorderSources sources,
         service_dimensions_.push_back(
             {{"ClusterName", binding.cluster_name}, {"ServiceName", binding.service_name}});
     }
+    series_caches_.resize(bindings_.size());
     const core::Instant next =
         core::metrics::MetricStore::minute_of(clock_.now()) + core::Duration::minutes(1);
     timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
@@ -44,7 +45,7 @@ TimelineRecorder::~TimelineRecorder() {
 void TimelineRecorder::on_minute(core::Instant minute_end) {
     timer_.reset();
     for (std::size_t i = 0; i < bindings_.size() && i < result_.services.size(); ++i)
-        record_row(bindings_[i], service_dimensions_[i], result_.services[i], minute_end);
+        record_row(bindings_[i], service_dimensions_[i], series_caches_[i], result_.services[i], minute_end);
     consume_change_log();
     const core::Instant next = minute_end + core::Duration::minutes(1);
     timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
@@ -67,7 +68,8 @@ TimelineRecorder::TaskCounts TimelineRecorder::count_tasks(const ServiceBinding&
 }
 
 void TimelineRecorder::record_row(ServiceBinding& binding, const core::metrics::Dimensions& dimensions,
-                                  ServiceTimeline& timeline, core::Instant minute_end) {
+                                  ServiceSeries& series, ServiceTimeline& timeline,
+                                  core::Instant minute_end) {
     TimelineRow row;
     row.minute = minute_end - core::Duration::minutes(1);
     const MinuteCounters& m = binding.minute;
@@ -80,8 +82,10 @@ void TimelineRecorder::record_row(ServiceBinding& binding, const core::metrics::
     binding.minute = MinuteCounters{};
 
     if (const auto* cw = sources_.cloudwatch.find_region(binding.account_id, binding.region)) {
-        row.cpu_percent = average(cw->metrics, {"AWS/ECS", "CPUUtilization", dimensions}, row.minute);
-        row.memory_percent = average(cw->metrics, {"AWS/ECS", "MemoryUtilization", dimensions}, row.minute);
+        row.cpu_percent =
+            average(cw->metrics, {"AWS/ECS", "CPUUtilization", dimensions}, series.cpu, row.minute);
+        row.memory_percent =
+            average(cw->metrics, {"AWS/ECS", "MemoryUtilization", dimensions}, series.memory, row.minute);
     }
     const core::ecs::Service* service = find_service(sources_.ecs, binding);
     if (service != nullptr) {

@@ -21,7 +21,7 @@ std::optional<double> latest_value(const cloudwatch::MetricAlarm& alarm, const m
     // Read in place by the key's parts: every target-tracking policy asks every minute.
     const metrics::MetricKeyRef key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
     const metrics::StatisticSet* newest = nullptr;
-    store.visit(key, now - kMetricLookback, metrics::MetricStore::minute_of(now),
+    store.visit(key, alarm.series_cache, now - kMetricLookback, metrics::MetricStore::minute_of(now),
                 [&newest](Instant, const metrics::StatisticSet& statistics, const std::string&) {
                     newest = &statistics;
                 });

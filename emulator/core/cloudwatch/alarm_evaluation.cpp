@@ -196,7 +196,7 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
 
     std::vector<PeriodValue> present;
     present.reserve(static_cast<std::size_t>(evaluation_periods));
-    for (const auto& period : aggregate_periods(store, key, query)) {
+    for (const auto& period : aggregate_periods(store, key, query, &alarm.series_cache)) {
         if (period.statistics.sample_count <= 0) continue;
         const double value = period_value(alarm, period.statistics);
         present.push_back({period.start, value, period.statistics.sample_count,

@@ -53,6 +53,10 @@ struct MetricAlarm {
     std::string state_reason_data;  // JSON text, may be empty
     Instant state_updated;          // StateUpdatedTimestamp / StateTransitionedTimestamp
     Instant configuration_updated;  // AlarmConfigurationUpdatedTimestamp
+
+    // Where the metric store keeps the alarm's series: every alarm is evaluated every minute. Not part of the
+    // alarm's configuration or state; an alarm is always built afresh, never given another metric in place.
+    mutable metrics::SeriesCache series_cache;
 };
 
 const char* to_wire(AlarmState state);

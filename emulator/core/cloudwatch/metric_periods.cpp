@@ -20,7 +20,7 @@ std::string_view unit_or_none(const std::string& unit) {
 }
 
 std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store, metrics::MetricKeyRef key,
-                                                const PeriodQuery& query) {
+                                                const PeriodQuery& query, metrics::SeriesCache* cache) {
     const std::int64_t period_ms =
         static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
     const auto period_start = [&query, period_ms](Instant minute) {
@@ -36,14 +36,18 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
         // At most one entry per period of the range: reserved, since alarms ask for a few every minute.
         const std::int64_t periods = (query.end.epoch_ms - query.start.epoch_ms) / period_ms + 1;
         out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(periods, 0, kReservedPeriodsMax)));
-        store.visit(key, query.start, query.end,
-                    [&](Instant minute, const metrics::StatisticSet& statistics, const std::string& unit) {
-                        if (query.unit && *query.unit != unit_or_none(unit)) return;
-                        const Instant start = period_start(minute);
-                        if (out.empty() || out.back().start != start)
-                            out.push_back({start, {}, query.unit.value_or("")});
-                        out.back().statistics.add(statistics);
-                    });
+        const auto merge = [&](Instant minute, const metrics::StatisticSet& statistics,
+                               const std::string& unit) {
+            if (query.unit && *query.unit != unit_or_none(unit)) return;
+            const Instant start = period_start(minute);
+            if (out.empty() || out.back().start != start) out.push_back({start, {}, query.unit.value_or("")});
+            out.back().statistics.add(statistics);
+        };
+        if (cache != nullptr) {
+            store.visit(key, *cache, query.start, query.end, merge);
+        } else {
+            store.visit(key, query.start, query.end, merge);
+        }
         return out;
     }
     std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;

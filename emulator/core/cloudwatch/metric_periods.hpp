@@ -30,8 +30,10 @@ struct PeriodQuery {
 };
 
 // Periods that hold data, oldest first (by unit name within a period when split).
+// `cache`, when given, finds the series (see metrics::SeriesCache).
 std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store, metrics::MetricKeyRef key,
-                                                const PeriodQuery& query);
+                                                const PeriodQuery& query,
+                                                metrics::SeriesCache* cache = nullptr);
 
 // "p99" / "p99.9" -> 99 / 99.9; nullopt for anything else (other extended statistics, out of 0..100).
 std::optional<double> percentile_of(std::string_view extended_statistic);

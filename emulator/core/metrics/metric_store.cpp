@@ -1,6 +1,7 @@
 #include "emulator/core/metrics/metric_store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
 
 namespace ecsemu::core::metrics {
@@ -48,6 +49,47 @@ void MetricStore::put(MetricKeyRef key, Instant at, const StatisticSet& statisti
     place->unit = unit;
     const Instant oldest_kept = buckets.back().minute - retention_;
     while (buckets.front().minute < oldest_kept) buckets.pop_front();
+}
+
+MetricStore::MetricStore(const MetricStore& other) : series_(other.series_), retention_(other.retention_) {}
+
+MetricStore::MetricStore(MetricStore&& other) noexcept
+    : series_(std::move(other.series_)), retention_(other.retention_) {
+    other.identity_ = next_identity();
+}
+
+MetricStore& MetricStore::operator=(const MetricStore& other) {
+    if (this == &other) return *this;
+    series_ = other.series_;
+    retention_ = other.retention_;
+    identity_ = next_identity();
+    return *this;
+}
+
+MetricStore& MetricStore::operator=(MetricStore&& other) noexcept {
+    if (this == &other) return *this;
+    series_ = std::move(other.series_);
+    retention_ = other.retention_;
+    identity_ = next_identity();
+    other.identity_ = next_identity();
+    return *this;
+}
+
+std::uint64_t MetricStore::next_identity() {
+    // Only the control thread touches stores, but an atomic costs nothing here and keeps identities unique
+    // whichever thread makes a store.
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
+const MetricStore::Series* MetricStore::cached_series(MetricKeyRef key, SeriesCache& cache) const {
+    if (cache.store_identity_ == identity_ && cache.series_ != nullptr)
+        return static_cast<const Series*>(cache.series_);
+    const auto found = series_.find(key);
+    if (found == series_.end()) return nullptr;
+    cache.store_identity_ = identity_;
+    cache.series_ = &found->second;
+    return &found->second;
 }
 
 MetricStore::Series::const_iterator MetricStore::first_at_or_after(const Series& series, Instant minute) {

@@ -5,6 +5,7 @@
 // tracking read them back. Deterministic: times only from the caller, and what is listed comes out in key
 // order (the series themselves are hashed: every alarm and every datapoint looks one up each minute).
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <string>
@@ -72,8 +73,29 @@ struct Datapoint {
     std::string unit;
 };
 
+class MetricStore;
+
+// Where a reader found its series last time, so that a key read every minute (an alarm's, a target-tracking
+// policy's, the simulator's timeline's) is looked up once rather than hashed and compared every time. Valid
+// only with the store state it was filled from: a store is given a new identity when it is reset, copied or
+// moved. The reader must ask for the same key every time it passes the same cache.
+class SeriesCache {
+private:
+    friend class MetricStore;
+    std::uint64_t store_identity_ = 0;  // 0: empty
+    const void* series_ = nullptr;
+};
+
 class MetricStore {
 public:
+    MetricStore() = default;
+    // A copy or a moved-to store is a different store state: caches filled from the source do not apply.
+    MetricStore(const MetricStore& other);
+    MetricStore(MetricStore&& other) noexcept;
+    MetricStore& operator=(const MetricStore& other);
+    MetricStore& operator=(MetricStore&& other) noexcept;
+    ~MetricStore() = default;
+
     // Buckets older than this behind the newest datapoint of a metric are dropped (CloudWatch keeps
     // one-minute data for 15 days).
     static constexpr Duration kRetention = Duration::minutes(std::int64_t{15} * 24 * 60);
@@ -89,15 +111,21 @@ public:
     template <class Visit>
     void visit(MetricKeyRef key, Instant start, Instant end, Visit&& visit) const {
         const auto series = series_.find(key);
-        if (series == series_.end()) return;
-        for (auto it = first_at_or_after(series->second, start);
-             it != series->second.end() && it->minute < end; ++it)
-            visit(it->minute, it->statistics, it->unit);
+        if (series != series_.end()) visit_series(series->second, start, end, visit);
+    }
+    // The same, finding the series through `cache` (which it fills; until the series has data, every call
+    // looks it up).
+    template <class Visit>
+    void visit(MetricKeyRef key, SeriesCache& cache, Instant start, Instant end, Visit&& visit) const {
+        if (const Series* series = cached_series(key, cache)) visit_series(*series, start, end, visit);
     }
     // Every metric of a namespace (all when empty), in key order.
     std::vector<MetricKey> list(const std::string& namespace_name = {}) const;
     std::size_t metric_count() const { return series_.size(); }
-    void reset() { series_.clear(); }
+    void reset() {
+        series_.clear();
+        identity_ = next_identity();
+    }
     // The simulator keeps hours rather than days: 100 services over a week would otherwise hold millions of
     // buckets nobody reads (alarms look back at most EvaluationPeriods x Period).
     void set_retention(Duration retention) { retention_ = retention; }
@@ -115,9 +143,19 @@ private:
     // than a tree's nodes (every alarm reads its series every minute).
     using Series = std::deque<Bucket>;
     static Series::const_iterator first_at_or_after(const Series& series, Instant minute);
+    template <class Visit>
+    static void visit_series(const Series& series, Instant start, Instant end, Visit& visit) {
+        for (auto it = first_at_or_after(series, start); it != series.end() && it->minute < end; ++it)
+            visit(it->minute, it->statistics, it->unit);
+    }
+    const Series* cached_series(MetricKeyRef key, SeriesCache& cache) const;
+    static std::uint64_t next_identity();
 
+    // Node-based: a series stays where it is until reset() (retention drops buckets, never series), which is
+    // what lets a SeriesCache point at one.
     std::unordered_map<MetricKey, Series, MetricKeyHash, MetricKeyEqual> series_;
     Duration retention_ = kRetention;
+    std::uint64_t identity_ = next_identity();  // never 0, never reused
 };
 
 }  // namespace ecsemu::core::metrics

@@ -176,3 +176,52 @@ TEST_CASE("a series is found by a key's parts as by the key, and visited as quer
 }
 
 }  // namespace ecsemu::test
+
+namespace ecsemu::test {
+
+namespace {
+
+// The sum of the key's buckets in the hour from kMinute, read through `cache`.
+double cached_sum(const MetricStore& store, core::metrics::SeriesCache& cache) {
+    double sum = 0;
+    store.visit(
+        kRequests, cache, kMinute, kMinute + Duration::minutes(60),
+        [&sum](Instant, const StatisticSet& statistics, const std::string&) { sum += statistics.sum; });
+    return sum;
+}
+
+}  // namespace
+
+TEST_CASE("a series cache is used only with the store state it was filled from", "[metrics]") {
+    MetricStore store;
+    core::metrics::SeriesCache cache;
+    CHECK(cached_sum(store, cache) == 0);  // no series yet: nothing cached
+    store.put(kRequests, kMinute, 5, "Count");
+    CHECK(cached_sum(store, cache) == 5);  // found now, and kept
+    store.put(kRequests, kMinute + Duration::minutes(1), 2, "Count");
+    CHECK(cached_sum(store, cache) == 7);  // the cached series sees later datapoints
+
+    // A copy has series of its own: a cache filled from the original must not read the original's.
+    MetricStore copy = store;
+    copy.put(kRequests, kMinute + Duration::minutes(2), 100, "Count");
+    CHECK(cached_sum(copy, cache) == 107);
+    CHECK(cached_sum(store, cache) == 7);
+
+    // Moved away, the source is empty, whatever a cache filled from it held.
+    core::metrics::SeriesCache moved_cache;
+    CHECK(cached_sum(copy, moved_cache) == 107);
+    MetricStore target;
+    target = std::move(copy);
+    // NOLINTNEXTLINE(bugprone-use-after-move): a moved-from store is empty
+    CHECK(cached_sum(copy, moved_cache) == 0);
+    CHECK(cached_sum(target, moved_cache) == 107);
+
+    // Reset drops every series.
+    CHECK(cached_sum(store, cache) == 7);
+    store.reset();
+    CHECK(cached_sum(store, cache) == 0);
+    store.put(kRequests, kMinute, 1, "Count");
+    CHECK(cached_sum(store, cache) == 1);
+}
+
+}  // namespace ecsemu::test

@@ -4,7 +4,8 @@
 // (AsioClock, stub/process runtimes) and the simulator (VirtualClock, modelled tasks).
 //
 // Level-triggered (guideline 6). API mutations and runtime observations only mark services dirty and ask
-// for a pass; a pass
+// for a pass (a task's move or report marks its service only when it changes something the service's plan
+// reads, plan_relevance.hpp); a pass
 //   1. reads clock.now() once;
 //   2. records the queued runtime observations in the store (container running/exited/health);
 //   3. moves each live task that may have something to do through its lifecycle as far as time and the

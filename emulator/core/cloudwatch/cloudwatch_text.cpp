@@ -53,9 +53,8 @@ struct TimeField {
 };
 
 // The reason texts carry a dozen or more timestamps each and every alarm change writes them: snprintf was
-// most of their cost. A value that does not fit its width (a year before 0 or after 9999) is written as
-// snprintf's
-// "%0*d" writes it.
+// most of their cost. A value that does not fit its width (a year before 0 or after 9999) is written the way
+// snprintf's "%0*d" writes it.
 std::string time_fields_text(std::initializer_list<TimeField> fields) {
     constexpr std::array<int, 5> kLimit{1, 10, 100, 1000, 10000};
     std::string out;

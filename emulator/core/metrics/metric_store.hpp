@@ -83,7 +83,7 @@ class SeriesCache {
 private:
     friend class MetricStore;
     std::uint64_t store_identity_ = 0;  // 0: empty
-    const void* series_ = nullptr;
+    const void* series_ = nullptr;      // a MetricStore::Series, private to the store
 };
 
 class MetricStore {

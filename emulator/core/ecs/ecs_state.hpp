@@ -39,8 +39,11 @@ struct CloudMapNamespace {
 struct TaskIndex {
     // Ordered by (cluster name, task id); a vector, as every minute walks them all and few change.
     using Tasks = std::vector<Task*>;
-    std::map<std::string, std::map<std::string, Tasks>> by_service;  // cluster -> service name -> tasks
-    std::map<std::string, std::map<std::string, Tasks>> by_group;    // cluster -> group -> tasks
+    // Hashed: only ever looked up (every per-minute walk and every reconcile asks for a service's tasks),
+    // never walked in order.
+    using ByName = std::unordered_map<std::string, std::unordered_map<std::string, Tasks>>;
+    ByName by_service;  // cluster -> service name -> tasks
+    ByName by_group;    // cluster -> group -> tasks
     // private IPv4 -> each task that had the address, in any subnet (a STOPPED task keeps it while a newer
     // one reuses it; tasks in different VPCs may share one). Hashed by address alone: the ALB and the
     // simulator's traffic look one up for every target, and rarely know the subnet.

@@ -111,8 +111,8 @@ void erase_entry(Level& level, const std::string& key, const Task& task) {
 }
 
 // The same in a two-level index, dropping the outer level too when it empties.
-void erase_entry(std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index,
-                 const std::string& outer, const std::string& inner, const Task& task) {
+void erase_entry(TaskIndex::ByName& index, const std::string& outer, const std::string& inner,
+                 const Task& task) {
     const auto level = index.find(outer);
     if (level == index.end()) return;
     erase_entry(level->second, inner, task);
@@ -125,9 +125,8 @@ void unindex_task(TaskIndex& index, const Task& task) {
     if (task.eni) erase_entry(index.by_address, task.eni->private_ipv4_address, task);
 }
 
-std::span<const Task* const> indexed_tasks(
-    const std::map<std::string, std::map<std::string, TaskIndex::Tasks>>& index, const std::string& outer,
-    const std::string& inner) {
+std::span<const Task* const> indexed_tasks(const TaskIndex::ByName& index, const std::string& outer,
+                                           const std::string& inner) {
     const auto level = index.find(outer);
     if (level == index.end()) return {};
     const auto tasks = level->second.find(inner);

@@ -22,28 +22,36 @@ constexpr const char* kNamespace = "AWS/ECS";
 struct Utilization {
     double used = 0;
     double reserved = 0;
-    StatisticSet per_task;  // each task's percentage: its minimum and maximum
+    // Each task's percentage: how many, the lowest and the highest. Kept in place rather than added up as
+    // StatisticSets: every running task adds two every minute.
+    double tasks = 0;
+    double lowest = 0;
+    double highest = 0;
 
     void add(double task_used, double task_reserved) {
         const double capped = std::clamp(task_used, 0.0, task_reserved);
         used += capped;
         reserved += task_reserved;
         const double percent = 100.0 * capped / task_reserved;
-        per_task.add(StatisticSet{1, percent, percent, percent});
+        lowest = tasks == 0 ? percent : std::min(lowest, percent);
+        highest = tasks == 0 ? percent : std::max(highest, percent);
+        ++tasks;
     }
 
     // The tasks of `other` as well (a cluster's from its services').
     void merge(const Utilization& other) {
         used += other.used;
         reserved += other.reserved;
-        per_task.add(other.per_task);
+        if (other.tasks == 0) return;
+        lowest = tasks == 0 ? other.lowest : std::min(lowest, other.lowest);
+        highest = tasks == 0 ? other.highest : std::max(highest, other.highest);
+        tasks += other.tasks;
     }
 
     // A service's one datapoint: the average is units used over units reserved.
     StatisticSet datapoint() const {
         const double average = 100.0 * used / reserved;
-        return StatisticSet{per_task.sample_count, average * per_task.sample_count, per_task.minimum,
-                            per_task.maximum};
+        return StatisticSet{tasks, average * tasks, lowest, highest};
     }
 };
 

@@ -184,11 +184,8 @@ void Engine::record_observations(Instant now) {
         attend(location.region_key, *location.task);
         log_.append({now, label_of(state, *location.task), ChangeKind::ContainerReport, "Runtime",
                      location.task->id, describe(observation)});
-        if (planned_facts_of(*location.task) != before) {
-            mark_dirty(state, location.region_key, *location.task);
-        } else {
-            mark_dirty_if_unsettled(state, location.region_key, *location.task);
-        }
+        mark_dirty_after_change(state, location.region_key, *location.task,
+                                planned_facts_of(*location.task) != before);
     }
 }
 
@@ -221,11 +218,7 @@ bool Engine::advance_tasks(Instant now) {
         const TaskAdvance advance = advance_task(key, region->second, *task, now);
         if (!advance.moved) continue;
         moved = true;
-        if (advance.plan_inputs_changed) {
-            mark_dirty(region->second.state, key.region_key, *task);
-        } else {
-            mark_dirty_if_unsettled(region->second.state, key.region_key, *task);
-        }
+        mark_dirty_after_change(region->second.state, key.region_key, *task, advance.plan_inputs_changed);
     }
     return moved;
 }
@@ -411,7 +404,7 @@ bool Engine::reconcile_service(const ServiceKey& key, Instant now) {
         }
     }
     // Left with a plan to apply (launches failed, or too many plans): any move of its tasks reconciles it
-    // again, as a move that changes nothing the plan reads would not (mark_dirty_if_unsettled).
+    // again, as a move that changes nothing the plan reads would not (mark_dirty_after_change).
     if (plan_left_over) {
         unsettled_.insert(key);
     } else if (!unsettled_.empty()) {
@@ -482,8 +475,12 @@ void Engine::mark_dirty(const ecs::EcsState& state, const std::string& region_ke
     if (const ecs::Service* owner = owner_service(state, task)) dirty_.insert(key_of(region_key, *owner));
 }
 
-void Engine::mark_dirty_if_unsettled(const ecs::EcsState& state, const std::string& region_key,
-                                     const ecs::Task& task) {
+void Engine::mark_dirty_after_change(const ecs::EcsState& state, const std::string& region_key,
+                                     const ecs::Task& task, bool plan_inputs_changed) {
+    if (plan_inputs_changed) {
+        mark_dirty(state, region_key, task);
+        return;
+    }
     if (unsettled_.empty()) return;
     const ecs::Service* owner = owner_service(state, task);
     if (owner == nullptr) return;

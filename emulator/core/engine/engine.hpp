@@ -160,10 +160,11 @@ private:
     void forget_old_stopped_tasks(Instant now);
     void schedule_next_pass(Instant now);
     void mark_dirty(const ecs::EcsState& state, const std::string& region_key, const ecs::Task& task);
-    // The same for a task whose change its service's plan cannot read, if that service's last reconcile
-    // left a plan unapplied (a settled service's next plan would be as empty as its last).
-    void mark_dirty_if_unsettled(const ecs::EcsState& state, const std::string& region_key,
-                                 const ecs::Task& task);
+    // After a task moved or was reported on: its service, if the change is one the plan reads
+    // (plan_relevance.hpp) or the service's last reconcile left a plan unapplied (a settled service's next
+    // plan would be as empty as its last).
+    void mark_dirty_after_change(const ecs::EcsState& state, const std::string& region_key,
+                                 const ecs::Task& task, bool plan_inputs_changed);
     // What the load balancers say of the service's live tasks, one query per target group; not connected
     // without attach_load_balancers() (service_view_builder.hpp).
     TargetHealthInput target_health_for(const ServiceKey& key) const;

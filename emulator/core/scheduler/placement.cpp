@@ -50,10 +50,15 @@ ZoneSpread::ZoneSpread(const std::vector<SubnetView>& subnets, const std::vector
     }
 }
 
-int& ZoneSpread::count_in(const std::string& availability_zone) {
-    for (auto& [zone, count] : tasks_per_zone_) {
-        if (zone == availability_zone) return count;
+std::optional<std::size_t> ZoneSpread::slot_of(const std::string& availability_zone) const {
+    for (std::size_t i = 0; i < tasks_per_zone_.size(); ++i) {
+        if (tasks_per_zone_[i].first == availability_zone) return i;
     }
+    return std::nullopt;
+}
+
+int& ZoneSpread::count_in(const std::string& availability_zone) {
+    if (const auto slot = slot_of(availability_zone)) return tasks_per_zone_[*slot].second;
     return tasks_per_zone_.emplace_back(availability_zone, 0).second;
 }
 
@@ -75,16 +80,13 @@ Placement ZoneSpread::place_next_start() {
 }
 
 int ZoneSpread::tasks_in(const std::string& availability_zone) const {
-    for (const auto& [zone, count] : tasks_per_zone_) {
-        if (zone == availability_zone) return count;
-    }
-    return 0;
+    const auto slot = slot_of(availability_zone);
+    return slot ? tasks_per_zone_[*slot].second : 0;
 }
 
 void ZoneSpread::remove_task_from(const std::string& availability_zone) {
-    for (auto& [zone, count] : tasks_per_zone_) {
-        if (zone == availability_zone && count > 0) --count;
-    }
+    const auto slot = slot_of(availability_zone);
+    if (slot && tasks_per_zone_[*slot].second > 0) --tasks_per_zone_[*slot].second;
 }
 
 std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candidates, int count,

@@ -3,6 +3,8 @@
 // of the service's subnets. New tasks go to the zone with the fewest of the service's active tasks; stopped
 // tasks come from the zone with the most (ECS developer guide, "Service scheduler concepts"). Ties go to the
 // lexicographically first zone name, so the choice never depends on store order.
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +32,8 @@ public:
     void remove_task_from(const std::string& availability_zone);
 
 private:
+    // Where a zone's count is in tasks_per_zone_, if it has one.
+    std::optional<std::size_t> slot_of(const std::string& availability_zone) const;
     // The count of a zone, added at 0 when missing.
     int& count_in(const std::string& availability_zone);
 

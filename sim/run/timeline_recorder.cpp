@@ -29,10 +29,9 @@ TimelineRecorder::TimelineRecorder(core::Clock& clock, RecorderSources sources,
     for (const auto& binding : bindings_) {
         label_by_service_[binding.cluster_name + "/" + binding.service_name] = binding.label;
         label_by_service_[binding.resource_id] = binding.label;
-        service_dimensions_.push_back(
-            {{"ClusterName", binding.cluster_name}, {"ServiceName", binding.service_name}});
+        series_.push_back(ServiceSeries{
+            {{"ClusterName", binding.cluster_name}, {"ServiceName", binding.service_name}}, {}, {}});
     }
-    series_caches_.resize(bindings_.size());
     const core::Instant next =
         core::metrics::MetricStore::minute_of(clock_.now()) + core::Duration::minutes(1);
     timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
@@ -45,7 +44,7 @@ TimelineRecorder::~TimelineRecorder() {
 void TimelineRecorder::on_minute(core::Instant minute_end) {
     timer_.reset();
     for (std::size_t i = 0; i < bindings_.size() && i < result_.services.size(); ++i)
-        record_row(bindings_[i], service_dimensions_[i], series_caches_[i], result_.services[i], minute_end);
+        record_row(bindings_[i], series_[i], result_.services[i], minute_end);
     consume_change_log();
     const core::Instant next = minute_end + core::Duration::minutes(1);
     timer_ = clock_.schedule_at(next, [this, next] { on_minute(next); });
@@ -67,8 +66,7 @@ TimelineRecorder::TaskCounts TimelineRecorder::count_tasks(const ServiceBinding&
     return counts;
 }
 
-void TimelineRecorder::record_row(ServiceBinding& binding, const core::metrics::Dimensions& dimensions,
-                                  ServiceSeries& series, ServiceTimeline& timeline,
+void TimelineRecorder::record_row(ServiceBinding& binding, ServiceSeries& series, ServiceTimeline& timeline,
                                   core::Instant minute_end) {
     TimelineRow row;
     row.minute = minute_end - core::Duration::minutes(1);
@@ -83,9 +81,9 @@ void TimelineRecorder::record_row(ServiceBinding& binding, const core::metrics::
 
     if (const auto* cw = sources_.cloudwatch.find_region(binding.account_id, binding.region)) {
         row.cpu_percent =
-            average(cw->metrics, {"AWS/ECS", "CPUUtilization", dimensions}, series.cpu, row.minute);
-        row.memory_percent =
-            average(cw->metrics, {"AWS/ECS", "MemoryUtilization", dimensions}, series.memory, row.minute);
+            average(cw->metrics, {"AWS/ECS", "CPUUtilization", series.dimensions}, series.cpu, row.minute);
+        row.memory_percent = average(cw->metrics, {"AWS/ECS", "MemoryUtilization", series.dimensions},
+                                     series.memory, row.minute);
     }
     const core::ecs::Service* service = find_service(sources_.ecs, binding);
     if (service != nullptr) {

@@ -54,13 +54,15 @@ private:
     void on_minute(core::Instant minute_end);
     // The service's RUNNING and pending tasks, from the store's per-service index.
     TaskCounts count_tasks(const ServiceBinding& binding) const;
-    // Where the metric store keeps a service's two utilization series (read every row).
+    // A service's two utilization series, read every row: their dimensions, made once, and where the metric
+    // store keeps them.
     struct ServiceSeries {
+        core::metrics::Dimensions dimensions;  // ClusterName, ServiceName
         core::metrics::SeriesCache cpu;
         core::metrics::SeriesCache memory;
     };
-    void record_row(ServiceBinding& binding, const core::metrics::Dimensions& dimensions,
-                    ServiceSeries& series, ServiceTimeline& timeline, core::Instant minute_end);
+    void record_row(ServiceBinding& binding, ServiceSeries& series, ServiceTimeline& timeline,
+                    core::Instant minute_end);
     void consume_change_log();
     std::string label_of(const std::string& cluster_slash_service) const;
     std::string stopped_reason(const std::string& task_id) const;
@@ -70,9 +72,7 @@ private:
     std::vector<ServiceBinding>& bindings_;
     SimResult& result_;
     std::map<std::string, std::string> label_by_service_;  // "<cluster>/<service>" and resource id -> label
-    // Each binding's ClusterName+ServiceName dimensions, made once: every row reads two of its metrics.
-    std::vector<core::metrics::Dimensions> service_dimensions_;
-    std::vector<ServiceSeries> series_caches_;  // by binding
+    std::vector<ServiceSeries> series_;                    // by binding
     std::optional<core::TimerId> timer_;
 };
 

@@ -67,6 +67,11 @@ void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtili
     store.put({kNamespace, "MemoryUtilization", dimensions}, at, utilization.memory.datapoint(), kPercent);
 }
 
+// A report's figures, as the index keeps and returns them.
+TaskUsageIndex::Used used_of(const TaskUsage& report) {
+    return TaskUsageIndex::Used{report.cpu_units, report.memory_mib};
+}
+
 }  // namespace
 
 void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
@@ -85,7 +90,7 @@ void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
             if (number >= by_launch_.size())
                 by_launch_.resize(
                     std::clamp<std::uint64_t>(2 * by_launch_.size(), number + 1, kIndexedLaunchesMax));
-            by_launch_[number] = Slot{Used{entry.cpu_units, entry.memory_mib}, true};
+            by_launch_[number] = Slot{used_of(entry), true};
             filled_.push_back(number);
         }
     }
@@ -98,13 +103,13 @@ std::optional<TaskUsageIndex::Used> TaskUsageIndex::find(const ecs::Task& task) 
             if (const Slot& slot = by_launch_[number]; slot.reported) return slot.used;
         } else if (!by_high_launch_.empty()) {
             if (const auto found = by_high_launch_.find(number); found != by_high_launch_.end())
-                return Used{found->second->cpu_units, found->second->memory_mib};
+                return used_of(*found->second);
         }
     }
     if (by_id_.empty()) return std::nullopt;
     const auto found = by_id_.find(task.id);
     if (found == by_id_.end()) return std::nullopt;
-    return Used{found->second->cpu_units, found->second->memory_mib};
+    return used_of(*found->second);
 }
 
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,

@@ -9,6 +9,7 @@
 
 #include "emulator/core/autoscaling/autoscaling_model.hpp"
 #include "emulator/core/ids.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::autoscaling {
 
@@ -55,15 +56,15 @@ public:
     AutoScalingRegion& region(const std::string& account_id, const std::string& region);
     AutoScalingRegion* find_region(const std::string& account_id, const std::string& region);
 
-    std::map<std::string, AutoScalingRegion>& regions() { return regions_; }
-    const std::map<std::string, AutoScalingRegion>& regions() const { return regions_; }
+    RegionMap<AutoScalingRegion>& regions() { return regions_; }
+    const RegionMap<AutoScalingRegion>& regions() const { return regions_; }
 
     void reset() { regions_.clear(); }
 
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
-    std::map<std::string, AutoScalingRegion> regions_;
+    RegionMap<AutoScalingRegion> regions_;
 };
 
 }  // namespace ecsemu::core::autoscaling

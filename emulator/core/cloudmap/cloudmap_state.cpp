@@ -37,15 +37,16 @@ std::string CloudMapWorld::region_key(const std::string& account_id, const std::
 }
 
 CloudMapRegion& CloudMapWorld::region(const std::string& account_id, const std::string& region) {
-    const std::string key = region_key(account_id, region);
-    auto it = regions_.find(key);
-    if (it == regions_.end())
+    auto it = regions_.find(RegionKeyRef{account_id, region});
+    if (it == regions_.end()) {
+        const std::string key = region_key(account_id, region);
         it = regions_.emplace(key, CloudMapRegion{CloudMapState{}, IdSource(seed_for(key))}).first;
+    }
     return it->second;
 }
 
 CloudMapRegion* CloudMapWorld::find_region(const std::string& account_id, const std::string& region) {
-    const auto it = regions_.find(region_key(account_id, region));
+    const auto it = regions_.find(RegionKeyRef{account_id, region});
     return it == regions_.end() ? nullptr : &it->second;
 }
 

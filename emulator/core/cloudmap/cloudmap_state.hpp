@@ -9,6 +9,7 @@
 
 #include "emulator/core/cloudmap/cloudmap_model.hpp"
 #include "emulator/core/ids.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::cloudmap {
 
@@ -42,15 +43,15 @@ public:
     const CloudMapRegion* find_region(const std::string& account_id, const std::string& region) const;
 
     // Regions by "<account>/<region>", in key order.
-    std::map<std::string, CloudMapRegion>& regions() { return regions_; }
-    const std::map<std::string, CloudMapRegion>& regions() const { return regions_; }
+    RegionMap<CloudMapRegion>& regions() { return regions_; }
+    const RegionMap<CloudMapRegion>& regions() const { return regions_; }
 
     void reset() { regions_.clear(); }
 
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
-    std::map<std::string, CloudMapRegion> regions_;
+    RegionMap<CloudMapRegion> regions_;
 };
 
 }  // namespace ecsemu::core::cloudmap

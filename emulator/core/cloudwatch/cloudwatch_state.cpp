@@ -17,19 +17,21 @@ std::string CloudWatchWorld::region_key(const std::string& account_id, const std
 }
 
 CloudWatchState& CloudWatchWorld::region(const std::string& account_id, const std::string& region) {
-    auto [it, created] = regions_.try_emplace(region_key(account_id, region));
-    if (created && metric_retention_) it->second.metrics.set_retention(*metric_retention_);
-    return it->second;
+    if (const auto found = regions_.find(RegionKeyRef{account_id, region}); found != regions_.end())
+        return found->second;
+    CloudWatchState& created = regions_[region_key(account_id, region)];
+    if (metric_retention_) created.metrics.set_retention(*metric_retention_);
+    return created;
 }
 
 CloudWatchState* CloudWatchWorld::find_region(const std::string& account_id, const std::string& region) {
-    const auto it = regions_.find(region_key(account_id, region));
+    const auto it = regions_.find(RegionKeyRef{account_id, region});
     return it == regions_.end() ? nullptr : &it->second;
 }
 
 const CloudWatchState* CloudWatchWorld::find_region(const std::string& account_id,
                                                     const std::string& region) const {
-    const auto it = regions_.find(region_key(account_id, region));
+    const auto it = regions_.find(RegionKeyRef{account_id, region});
     return it == regions_.end() ? nullptr : &it->second;
 }
 

@@ -8,6 +8,7 @@
 
 #include "emulator/core/cloudwatch/alarm_model.hpp"
 #include "emulator/core/metrics/metric_store.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::cloudwatch {
 
@@ -27,8 +28,8 @@ public:
     const CloudWatchState* find_region(const std::string& account_id, const std::string& region) const;
 
     // Regions by "<account>/<region>", in key order.
-    std::map<std::string, CloudWatchState>& regions() { return regions_; }
-    const std::map<std::string, CloudWatchState>& regions() const { return regions_; }
+    RegionMap<CloudWatchState>& regions() { return regions_; }
+    const RegionMap<CloudWatchState>& regions() const { return regions_; }
 
     void reset() { regions_.clear(); }
     // Metric retention of the regions created from now on (MetricStore::set_retention).
@@ -37,7 +38,7 @@ public:
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
-    std::map<std::string, CloudWatchState> regions_;
+    RegionMap<CloudWatchState> regions_;
     std::optional<Duration> metric_retention_;
 };
 

@@ -20,9 +20,9 @@ std::string EcsWorld::region_key(const std::string& account_id, const std::strin
 }
 
 EcsRegion& EcsWorld::region(const std::string& account_id, const std::string& region) {
-    const std::string key = region_key(account_id, region);
-    auto it = regions_.find(key);
+    auto it = regions_.find(RegionKeyRef{account_id, region});
     if (it == regions_.end()) {
+        const std::string key = region_key(account_id, region);
         EcsRegion created{EcsState(ArnScope{region, account_id}), IdSource(seed_for(key))};
         created.state.discovery = discovery_;
         it = regions_.emplace(key, std::move(created)).first;
@@ -36,7 +36,7 @@ void EcsWorld::set_service_discovery(ServiceDiscovery* discovery) {
 }
 
 EcsRegion* EcsWorld::find_region(const std::string& account_id, const std::string& region) {
-    const auto it = regions_.find(region_key(account_id, region));
+    const auto it = regions_.find(RegionKeyRef{account_id, region});
     return it == regions_.end() ? nullptr : &it->second;
 }
 

@@ -10,6 +10,7 @@
 
 #include "emulator/core/ecs/ecs_state.hpp"
 #include "emulator/core/ids.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::ecs {
 
@@ -27,8 +28,8 @@ public:
     const EcsRegion* find_region(const std::string& account_id, const std::string& region) const;
 
     // Regions by "<account>/<region>", in key order (deciding code iterates this).
-    std::map<std::string, EcsRegion>& regions() { return regions_; }
-    const std::map<std::string, EcsRegion>& regions() const { return regions_; }
+    RegionMap<EcsRegion>& regions() { return regions_; }
+    const RegionMap<EcsRegion>& regions() const { return regions_; }
 
     // Every region, existing and future, resolves Service Connect namespaces and registers tasks through
     // `discovery` (not owned; null: ECS keeps namespaces itself).
@@ -41,7 +42,7 @@ public:
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
-    std::map<std::string, EcsRegion> regions_;
+    RegionMap<EcsRegion> regions_;
     ServiceDiscovery* discovery_ = nullptr;
 };
 

@@ -8,6 +8,7 @@
 
 #include "emulator/core/ids.hpp"
 #include "emulator/core/model/elbv2.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::elbv2 {
 
@@ -31,8 +32,8 @@ public:
     const Elbv2Region* find_region(const std::string& account_id, const std::string& region) const;
 
     // Regions by "<account>/<region>", in key order.
-    std::map<std::string, Elbv2Region>& regions() { return regions_; }
-    const std::map<std::string, Elbv2Region>& regions() const { return regions_; }
+    RegionMap<Elbv2Region>& regions() { return regions_; }
+    const RegionMap<Elbv2Region>& regions() const { return regions_; }
 
     void reset() {
         regions_.clear();
@@ -46,7 +47,7 @@ public:
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
-    std::map<std::string, Elbv2Region> regions_;
+    RegionMap<Elbv2Region> regions_;
     int next_local_address_ = 1;
 };
 

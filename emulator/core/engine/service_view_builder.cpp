@@ -136,10 +136,9 @@ void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, con
     // The scheduler reads the events newest first and stops at the first that is not a condition event
     // (condition_events.hpp), so the ones after it cannot change a plan. Copying all of them (up to a
     // hundred) made the copies most of a busy service's reconcile.
-    const std::vector<std::string> conditions = scheduler::condition_messages(service.name);
     for (const auto& event : service.events) {
         view.recent_events.push_back({event.message, event.created_at});
-        if (std::find(conditions.begin(), conditions.end(), event.message) == conditions.end()) break;
+        if (!scheduler::is_condition_message(service.name, event.message)) break;
     }
 }
 

@@ -1,26 +1,22 @@
 #include "emulator/core/scheduler/condition_events.hpp"
 
-#include <algorithm>
-
 #include "emulator/core/scheduler/event_text.hpp"
 
 namespace ecsemu::core::scheduler {
 
-std::vector<std::string> condition_messages(std::string_view service) {
-    return {steady_state_message(service), deployment_configuration_stall_message(service),
-            unable_to_start_consistently_message(service)};
+bool is_condition_message(std::string_view service, std::string_view message) {
+    return is_service_message(service, message, kSteadyStateText) ||
+           is_service_message(service, message, kDeploymentConfigurationStallText) ||
+           is_service_message(service, message, kUnableToStartConsistentlyText);
 }
 
 std::optional<Instant> condition_reported_at(const std::vector<RecentEvent>& recent_events,
-                                             const std::string& message,
-                                             const std::vector<std::string>& all_condition_messages,
+                                             const std::string& message, std::string_view service,
                                              Instant now, Duration repeat) {
     for (const auto& event : recent_events) {
         if (event.created_at + repeat <= now) return std::nullopt;
         if (event.message == message) return event.created_at;
-        const bool is_condition = std::find(all_condition_messages.begin(), all_condition_messages.end(),
-                                            event.message) != all_condition_messages.end();
-        if (!is_condition) return std::nullopt;
+        if (!is_condition_message(service, event.message)) return std::nullopt;
     }
     return std::nullopt;
 }

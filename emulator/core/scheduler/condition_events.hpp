@@ -13,15 +13,16 @@
 
 namespace ecsemu::core::scheduler {
 
-// The condition messages this service can emit.
-std::vector<std::string> condition_messages(std::string_view service);
+// Whether `message` is one of the condition messages this service can emit (built from nothing: every view
+// of a service checks its recent events).
+bool is_condition_message(std::string_view service, std::string_view message);
 
 // When `message` was last reported with nothing but other condition events since, within `repeat`:
-// walking the events newest first, stop at the first one older than `repeat` or that is not a condition
-// event; return the time of `message` if it is met before that. Empty: the event is due now.
+// walking the events newest first, stop at the first one older than `repeat` or that is not one of
+// `service`'s condition events; return the time of `message` if it is met before that. Empty: the event is
+// due now.
 std::optional<Instant> condition_reported_at(const std::vector<RecentEvent>& recent_events,
-                                             const std::string& message,
-                                             const std::vector<std::string>& all_condition_messages,
+                                             const std::string& message, std::string_view service,
                                              Instant now, Duration repeat);
 
 }  // namespace ecsemu::core::scheduler

@@ -45,7 +45,7 @@ std::string deployment_completed_message(std::string_view service, std::string_v
 }
 
 std::string steady_state_message(std::string_view service) {
-    return service_prefix(service) + " has reached a steady state.";
+    return service_prefix(service) + std::string(kSteadyStateText);
 }
 
 std::string deployment_failed_message(std::string_view service, std::string_view deployment_id) {
@@ -58,13 +58,18 @@ std::string rolling_back_message(std::string_view service, std::string_view depl
 }
 
 std::string unable_to_start_consistently_message(std::string_view service) {
-    return service_prefix(service) + " is unable to consistently start tasks successfully.";
+    return service_prefix(service) + std::string(kUnableToStartConsistentlyText);
 }
 
 std::string deployment_configuration_stall_message(std::string_view service) {
-    return service_prefix(service) +
-           " was unable to stop or start tasks during a deployment because of the service deployment "
-           "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.";
+    return service_prefix(service) + std::string(kDeploymentConfigurationStallText);
+}
+
+bool is_service_message(std::string_view service, std::string_view message, std::string_view text) {
+    constexpr std::string_view kOpen = "(service ";
+    return message.size() == kOpen.size() + service.size() + 1 + text.size() && message.starts_with(kOpen) &&
+           message.substr(kOpen.size(), service.size()) == service &&
+           message[kOpen.size() + service.size()] == ')' && message.ends_with(text);
 }
 
 std::string scaling_activity_reason(std::string_view deployment_id) {

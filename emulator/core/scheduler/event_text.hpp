@@ -1,11 +1,21 @@
 #pragma once
 // Service event messages, stop reasons and rollout reasons, worded as ECS words them (reference §2.3, §2.4,
 // §3.5). Task ids are the 32-hex ids, not ARNs.
+//
+// A message is "(service NAME)" and a text; the texts of the condition events are named here so that a
+// message can be recognised without building it (is_service_message).
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ecsemu::core::scheduler {
+
+inline constexpr std::string_view kSteadyStateText = " has reached a steady state.";
+inline constexpr std::string_view kUnableToStartConsistentlyText =
+    " is unable to consistently start tasks successfully.";
+inline constexpr std::string_view kDeploymentConfigurationStallText =
+    " was unable to stop or start tasks during a deployment because of the service deployment configuration. "
+    "Update the minimumHealthyPercent or maximumPercent value and try again.";
 
 // "(service web) has started 2 tasks: (task a) (task b)."
 // With replaced_unhealthy > 0 adds " Amazon ECS replaced 1 tasks due to an unhealthy status."
@@ -28,6 +38,8 @@ std::string unable_to_start_consistently_message(std::string_view service);
 // "(service web) was unable to stop or start tasks during a deployment because of the service deployment
 //  configuration. Update the minimumHealthyPercent or maximumPercent value and try again."
 std::string deployment_configuration_stall_message(std::string_view service);
+// Whether `message` is "(service <service>)" followed by `text`.
+bool is_service_message(std::string_view service, std::string_view message, std::string_view text);
 
 // Task stoppedReason texts.
 std::string scaling_activity_reason(

@@ -42,8 +42,8 @@ void PlanPass::wake_at(Instant at) {
 }
 
 void PlanPass::emit_condition_event(EventKind kind, const std::string& message, ActionCause cause) {
-    const auto reported_at = condition_reported_at(
-        service.recent_events, message, condition_messages(service.name), now, knobs.condition_event_repeat);
+    const auto reported_at = condition_reported_at(service.recent_events, message, service.name, now,
+                                                   knobs.condition_event_repeat);
     if (reported_at) {
         wake_at(*reported_at + knobs.condition_event_repeat);
         return;

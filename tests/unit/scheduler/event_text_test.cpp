@@ -47,19 +47,41 @@ TEST_CASE("A condition event is news again after other news or after the repeat 
           "[scheduler][events]") {
     constexpr Instant now{1'700'000'000'000};
     const Duration repeat = Duration::minutes(360);
-    const auto conditions = condition_messages("web");
     const std::string steady = steady_state_message("web");
     const std::string stall = deployment_configuration_stall_message("web");
 
-    CHECK(condition_reported_at({}, steady, conditions, now, repeat) == std::nullopt);
-    CHECK(condition_reported_at({{steady, now - Duration::minutes(10)}}, steady, conditions, now, repeat) ==
+    CHECK(condition_reported_at({}, steady, "web", now, repeat) == std::nullopt);
+    CHECK(condition_reported_at({{steady, now - Duration::minutes(10)}}, steady, "web", now, repeat) ==
           now - Duration::minutes(10));
-    CHECK(condition_reported_at({{steady, now - repeat}}, steady, conditions, now, repeat) == std::nullopt);
+    CHECK(condition_reported_at({{steady, now - repeat}}, steady, "web", now, repeat) == std::nullopt);
     // Another condition in between does not make it news again ...
-    CHECK(condition_reported_at({{stall, now}, {steady, now - Duration::minutes(10)}}, steady, conditions,
-                                now, repeat) == now - Duration::minutes(10));
+    CHECK(condition_reported_at({{stall, now}, {steady, now - Duration::minutes(10)}}, steady, "web", now,
+                                repeat) == now - Duration::minutes(10));
     // ... any other event does.
     CHECK(condition_reported_at(
               {{"(service web) has started 1 tasks: (task t).", now}, {steady, now - Duration::minutes(10)}},
-              steady, conditions, now, repeat) == std::nullopt);
+              steady, "web", now, repeat) == std::nullopt);
+}
+
+TEST_CASE("A service's condition messages are recognised without being built", "[scheduler][events]") {
+    for (const std::string& message :
+         {steady_state_message("web"), deployment_configuration_stall_message("web"),
+          unable_to_start_consistently_message("web")}) {
+        INFO(message);
+        CHECK(is_condition_message("web", message));
+        // Another service's, or a service whose name is a prefix or an extension of this one's.
+        CHECK_FALSE(is_condition_message("we", message));
+        CHECK_FALSE(is_condition_message("webs", message));
+        CHECK_FALSE(is_condition_message("api", message));
+        // Cut short or run on.
+        CHECK_FALSE(is_condition_message("web", message.substr(0, message.size() - 1)));
+        CHECK_FALSE(is_condition_message("web", message + " "));
+    }
+    CHECK_FALSE(is_condition_message("web", "(service web) has started 1 tasks: (task t)."));
+    CHECK_FALSE(is_condition_message("web", deployment_completed_message("web", "ecs-svc/1")));
+    CHECK_FALSE(is_condition_message("web", "(service web)"));
+    CHECK_FALSE(is_condition_message("web", ""));
+    // The name itself, not a look-alike, between the parentheses.
+    CHECK_FALSE(is_condition_message("web", "(service wex) has reached a steady state."));
+    CHECK_FALSE(is_condition_message("web", "(service web] has reached a steady state."));
 }

@@ -32,7 +32,8 @@ std::vector<cloudwatch::MetricAlarm> target_tracking_alarms(const ScalingPolicy&
                                                             const std::string& region, Instant now,
                                                             IdSource& ids);
 
-// Adds the policy's alarms to CloudWatch and records them (name, ARN) in policy.alarms.
+// Adds the policy's alarms to CloudWatch and records them (name, ARN) in policy.alarms, in the order given:
+// the scaling controller finds a target-tracking policy's High and Low alarms by their place.
 void install_alarms(cloudwatch::CloudWatchState& cloudwatch, ScalingPolicy& policy,
                     std::vector<cloudwatch::MetricAlarm> alarms);
 // Deletes the alarms a target-tracking policy owns (policy.alarms) from CloudWatch and forgets them.

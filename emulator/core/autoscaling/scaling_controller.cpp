@@ -29,20 +29,19 @@ std::optional<double> latest_value(const cloudwatch::MetricAlarm& alarm, const m
     return cloudwatch::statistic_value(alarm.statistic, *newest);
 }
 
-const cloudwatch::MetricAlarm* alarm_named(const cloudwatch::CloudWatchState& cloudwatch,
-                                           const std::vector<PolicyAlarm>& alarms,
-                                           const std::string& marker) {
-    for (const PolicyAlarm& alarm : alarms) {
-        if (alarm.name.find(marker) != std::string::npos) return cloudwatch.find_alarm(alarm.name);
-    }
-    return nullptr;
+// The policy's alarm at `position` of policy.alarms, if it is there and still in CloudWatch.
+const cloudwatch::MetricAlarm* policy_alarm(const cloudwatch::CloudWatchState& cloudwatch,
+                                            const ScalingPolicy& policy, std::size_t position) {
+    return position < policy.alarms.size() ? cloudwatch.find_alarm(policy.alarms[position].name) : nullptr;
 }
 
 PolicyProposal propose_target_tracking(const ScalingPolicy& policy,
                                        const cloudwatch::CloudWatchState& cloudwatch,
                                        const TrackingView& view) {
-    const cloudwatch::MetricAlarm* high = alarm_named(cloudwatch, policy.alarms, "-AlarmHigh-");
-    const cloudwatch::MetricAlarm* low = alarm_named(cloudwatch, policy.alarms, "-AlarmLow-");
+    // A target-tracking policy's alarms are its AlarmHigh and then, unless scale-in is disabled, its AlarmLow
+    // (target_tracking_alarms): found by place rather than by searching their names every minute.
+    const cloudwatch::MetricAlarm* high = policy_alarm(cloudwatch, policy, 0);
+    const cloudwatch::MetricAlarm* low = policy_alarm(cloudwatch, policy, 1);
     if (high == nullptr) return PolicyProposal{};
     const auto state_of = [](const cloudwatch::MetricAlarm* alarm) {
         return alarm == nullptr ? cloudwatch::AlarmState::InsufficientData : alarm->state;

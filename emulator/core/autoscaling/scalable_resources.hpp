@@ -4,6 +4,7 @@
 // (ecs_scalable_resources.hpp); tests use a map.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "emulator/core/errors.hpp"
@@ -12,14 +13,15 @@
 namespace ecsemu::core::autoscaling {
 
 // An ECS service's resource id, "service/<cluster>/<service>" (both names non-empty, no further slash) ->
-// (cluster, service); nullopt for any other form.
-inline std::optional<std::pair<std::string, std::string>> parse_ecs_service_resource_id(
-    const std::string& resource_id) {
-    if (!resource_id.starts_with("service/")) return std::nullopt;
-    const std::string rest = resource_id.substr(8);
+// (cluster, service), viewing `resource_id`; nullopt for any other form.
+inline std::optional<std::pair<std::string_view, std::string_view>> parse_ecs_service_resource_id(
+    std::string_view resource_id) {
+    constexpr std::string_view kPrefix = "service/";
+    if (!resource_id.starts_with(kPrefix)) return std::nullopt;
+    const std::string_view rest = resource_id.substr(kPrefix.size());
     const auto slash = rest.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 >= rest.size()) return std::nullopt;
-    if (rest.find('/', slash + 1) != std::string::npos) return std::nullopt;
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 >= rest.size()) return std::nullopt;
+    if (rest.find('/', slash + 1) != std::string_view::npos) return std::nullopt;
     return std::make_pair(rest.substr(0, slash), rest.substr(slash + 1));
 }
 

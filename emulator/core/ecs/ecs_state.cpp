@@ -56,18 +56,20 @@ Result<const Cluster*> require_active_cluster(const EcsState& state, std::string
     return static_cast<const Cluster*>(found.value());
 }
 
-Service* find_service(EcsState& state, const std::string& cluster_name, std::string_view name_or_arn) {
-    if (const auto arn = parse_ecs_arn(name_or_arn); arn && arn->resource_type == "service") {
-        // A long ARN names its cluster; it must be the one the request is about.
-        if (arn->path.size() == 2 && arn->path.front() != cluster_name) return nullptr;
-    }
+Service* find_service(EcsState& state, std::string_view cluster_name, std::string_view name_or_arn) {
+    const auto arn = parse_ecs_arn(name_or_arn);
+    const bool service_arn = arn && arn->resource_type == "service";
+    // A long ARN names its cluster; it must be the one the request is about.
+    if (service_arn && arn->path.size() == 2 && arn->path.front() != cluster_name) return nullptr;
     const auto cluster_it = state.services.find(cluster_name);
     if (cluster_it == state.services.end()) return nullptr;
-    const auto it = cluster_it->second.find(service_name_of(name_or_arn));
+    // By the name in place (what service_name_of would copy out).
+    const std::string_view name = service_arn ? std::string_view(arn->path.back()) : name_or_arn;
+    const auto it = cluster_it->second.find(name);
     return it == cluster_it->second.end() ? nullptr : &it->second;
 }
 
-const Service* find_service(const EcsState& state, const std::string& cluster_name,
+const Service* find_service(const EcsState& state, std::string_view cluster_name,
                             std::string_view name_or_arn) {
     return find_service(const_cast<EcsState&>(state), cluster_name, name_or_arn);
 }

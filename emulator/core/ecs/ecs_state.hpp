@@ -61,7 +61,8 @@ struct EcsState {
     std::map<std::string, Cluster> clusters;                       // by cluster name
     std::map<std::string, TaskDefinitionFamily> task_definitions;  // by family
     // cluster name -> service name -> the newest service of that name (INACTIVE ones stay describable).
-    std::map<std::string, std::map<std::string, Service>> services;
+    // Both levels compare with string_views too, so a lookup by name builds no string.
+    std::map<std::string, std::map<std::string, Service, std::less<>>, std::less<>> services;
     // DRAINING services that a CreateService of the same name replaced; their tasks still drain.
     std::vector<Service> replaced_services;
     std::map<std::string, std::map<std::string, Task>> tasks;  // cluster name -> task id -> task
@@ -93,8 +94,8 @@ const Cluster* find_cluster(const EcsState& state, std::string_view name_or_arn)
 Result<Cluster*> require_active_cluster(EcsState& state, std::string_view name_or_arn);
 Result<const Cluster*> require_active_cluster(const EcsState& state, std::string_view name_or_arn);
 
-Service* find_service(EcsState& state, const std::string& cluster_name, std::string_view name_or_arn);
-const Service* find_service(const EcsState& state, const std::string& cluster_name,
+Service* find_service(EcsState& state, std::string_view cluster_name, std::string_view name_or_arn);
+const Service* find_service(const EcsState& state, std::string_view cluster_name,
                             std::string_view name_or_arn);
 Task* find_task(EcsState& state, const std::string& cluster_name, std::string_view id_or_arn);
 const Task* find_task(const EcsState& state, const std::string& cluster_name, std::string_view id_or_arn);

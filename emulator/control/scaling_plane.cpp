@@ -59,7 +59,7 @@ void ScalingPlane::on_minute(core::Instant now) {
         const core::RegionKey where = core::split_region_key(key);
         auto& cloudwatch = parts_.cloudwatch.region(where.account_id, where.region);
         core::metrics::record_service_utilization(cloudwatch.metrics, region.state, usage_index_,
-                                                  in_last_minute);
+                                                  in_last_minute, &utilization_series_[key]);
     }
     for (const auto& change : controller_.evaluate(now)) {
         if (on_change_) on_change_(change);

@@ -6,6 +6,8 @@
 // change ECS fulfilled are finished. The simulator drives the same core pieces from its virtual clock.
 #include <functional>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "emulator/control/traffic_metrics.hpp"
 #include "emulator/core/autoscaling/scaling_controller.hpp"
@@ -48,6 +50,8 @@ private:
     // Each minute's usage take and its index, kept between minutes so neither is reallocated.
     std::vector<core::TaskUsage> usage_;
     core::metrics::TaskUsageIndex usage_index_;
+    // By region key: each region's metric store has its own.
+    std::unordered_map<std::string, core::metrics::UtilizationSeries> utilization_series_;
     std::optional<core::TimerId> minute_timer_;
     std::optional<core::TimerId> activity_timer_;
 };

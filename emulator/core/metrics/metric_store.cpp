@@ -29,6 +29,20 @@ void MetricStore::put(MetricKeyRef key, Instant at, double value, const std::str
 }
 
 void MetricStore::put(MetricKeyRef key, Instant at, const StatisticSet& statistics, const std::string& unit) {
+    add_to(series_for(key), at, statistics, unit);
+}
+
+void MetricStore::put(MetricKeyRef key, SeriesCache& cache, Instant at, const StatisticSet& statistics,
+                      const std::string& unit) {
+    if (cache.store_identity_ != identity_ || cache.series_ == nullptr) {
+        cache.store_identity_ = identity_;
+        cache.series_ = &series_for(key);
+    }
+    // A cache holds its series as const because readers fill caches too; the series is this store's own.
+    add_to(*static_cast<Series*>(const_cast<void*>(cache.series_)), at, statistics, unit);
+}
+
+MetricStore::Series& MetricStore::series_for(MetricKeyRef key) {
     auto series = series_.find(key);
     if (series == series_.end()) {
         series = series_
@@ -37,7 +51,11 @@ void MetricStore::put(MetricKeyRef key, Instant at, const StatisticSet& statisti
                               Series{})
                      .first;
     }
-    Series& buckets = series->second;
+    return series->second;
+}
+
+void MetricStore::add_to(Series& buckets, Instant at, const StatisticSet& statistics,
+                         const std::string& unit) {
     const Instant minute = minute_of(at);
     auto place = buckets.end();
     if (!buckets.empty() && buckets.back().minute >= minute) {

@@ -103,6 +103,10 @@ public:
     // A key is copied only for a series' first datapoint (the data planes put dozens a minute by parts).
     void put(MetricKeyRef key, Instant at, double value, const std::string& unit);
     void put(MetricKeyRef key, Instant at, const StatisticSet& statistics, const std::string& unit);
+    // The same, finding the series through `cache` (which it fills): for a writer that puts the same metrics
+    // every minute (the service utilization datapoints).
+    void put(MetricKeyRef key, SeriesCache& cache, Instant at, const StatisticSet& statistics,
+             const std::string& unit);
 
     // The metric's one-minute buckets with start in [start, end), oldest first.
     std::vector<Datapoint> query(MetricKeyRef key, Instant start, Instant end) const;
@@ -149,6 +153,9 @@ private:
             visit(it->minute, it->statistics, it->unit);
     }
     const Series* cached_series(MetricKeyRef key, SeriesCache& cache) const;
+    // The key's series, made empty when it has none.
+    Series& series_for(MetricKeyRef key);
+    void add_to(Series& buckets, Instant at, const StatisticSet& statistics, const std::string& unit);
     static std::uint64_t next_identity();
 
     // Node-based: a series stays where it is until reset() (retention drops buckets, never series), which is

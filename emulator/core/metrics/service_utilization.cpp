@@ -60,11 +60,19 @@ struct ServiceUtilization {
     Utilization memory;
 };
 
+// `series`: the caches of these dimensions' two series, or null.
 void record(MetricStore& store, const Dimensions& dimensions, const ServiceUtilization& utilization,
-            Instant at) {
+            Instant at, UtilizationSeries::Pair* series) {
     static const std::string kPercent = "Percent";
-    store.put({kNamespace, "CPUUtilization", dimensions}, at, utilization.cpu.datapoint(), kPercent);
-    store.put({kNamespace, "MemoryUtilization", dimensions}, at, utilization.memory.datapoint(), kPercent);
+    const MetricKeyRef cpu{kNamespace, "CPUUtilization", dimensions};
+    const MetricKeyRef memory{kNamespace, "MemoryUtilization", dimensions};
+    if (series == nullptr) {
+        store.put(cpu, at, utilization.cpu.datapoint(), kPercent);
+        store.put(memory, at, utilization.memory.datapoint(), kPercent);
+        return;
+    }
+    store.put(cpu, series->cpu, at, utilization.cpu.datapoint(), kPercent);
+    store.put(memory, series->memory, at, utilization.memory.datapoint(), kPercent);
 }
 
 // A report's figures, as the index keeps and returns them.
@@ -120,7 +128,7 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
 }
 
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state, const TaskUsageIndex& usage,
-                                Instant at) {
+                                Instant at, UtilizationSeries* series) {
     // Every running task every minute: the usage index and the store's per-service task index keep this to
     // one index lookup per running task.
     std::vector<std::pair<const std::string*, ServiceUtilization>> utilization;  // in service name order
@@ -152,9 +160,11 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state, 
         std::string& service_dimension = dimensions.at("ServiceName");
         for (const auto& [service_name, of_service] : utilization) {
             service_dimension = *service_name;
-            record(store, dimensions, of_service, at);
+            record(store, dimensions, of_service, at,
+                   series == nullptr ? nullptr : &series->of_service(cluster_name, *service_name));
         }
-        record(store, {{"ClusterName", cluster_name}}, cluster, at);
+        record(store, {{"ClusterName", cluster_name}}, cluster, at,
+               series == nullptr ? nullptr : &series->of_cluster(cluster_name));
     }
 }
 

@@ -54,10 +54,29 @@ private:
     std::unordered_map<std::string_view, const TaskUsage*> by_id_;
 };
 
+// Where the utilization datapoints of one metric store go: each service's and cluster's two series, found
+// once rather than hashed at every put. Kept by whoever records every minute (the scaling plane keeps one per
+// region), and only ever passed with the same store.
+class UtilizationSeries {
+public:
+    struct Pair {
+        SeriesCache cpu;
+        SeriesCache memory;
+    };
+    Pair& of_service(const std::string& cluster_name, const std::string& service_name) {
+        return by_service_[cluster_name][service_name];
+    }
+    Pair& of_cluster(const std::string& cluster_name) { return by_cluster_[cluster_name]; }
+
+private:
+    std::unordered_map<std::string, std::unordered_map<std::string, Pair>> by_service_;
+    std::unordered_map<std::string, Pair> by_cluster_;
+};
+
 // Records the datapoints of the minute holding `at` for the region's services. Tasks without a usage entry
-// count as idle.
+// count as idle. `series`, when given, must be used with `store` alone.
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state, const TaskUsageIndex& usage,
-                                Instant at);
+                                Instant at, UtilizationSeries* series = nullptr);
 // The same from one take's reports.
 void record_service_utilization(MetricStore& store, const ecs::EcsState& state,
                                 const std::vector<TaskUsage>& usage, Instant at);

@@ -224,4 +224,30 @@ TEST_CASE("a series cache is used only with the store state it was filled from",
     CHECK(cached_sum(store, cache) == 1);
 }
 
+TEST_CASE("a put through a series cache writes to the store it is given", "[metrics]") {
+    const StatisticSet one{1, 3, 3, 3};
+    MetricStore store;
+    core::metrics::SeriesCache cache;
+    core::metrics::SeriesCache reader;
+    store.put(kRequests, cache, kMinute, one, "Count");  // makes the series
+    store.put(kRequests, cache, kMinute + Duration::minutes(1), one, "Count");
+    CHECK(cached_sum(store, reader) == 6);
+    store.put(kRequests, kMinute + Duration::minutes(1), 4, "Count");  // the same series, by key
+    CHECK(cached_sum(store, reader) == 10);
+
+    // A copy's series are its own: the cache filled from the original must not write there.
+    MetricStore copy = store;
+    copy.put(kRequests, cache, kMinute + Duration::minutes(2), one, "Count");
+    core::metrics::SeriesCache copy_reader;
+    CHECK(cached_sum(copy, copy_reader) == 13);
+    CHECK(cached_sum(store, reader) == 10);
+
+    // After a reset the series is made again rather than written where it was.
+    store.reset();
+    store.put(kRequests, cache, kMinute, one, "Count");
+    core::metrics::SeriesCache fresh;
+    CHECK(cached_sum(store, fresh) == 3);
+    CHECK(store.metric_count() == 1);
+}
+
 }  // namespace ecsemu::test

@@ -178,4 +178,44 @@ TEST_CASE("the cluster's datapoint covers every running task of its services", "
     CHECK(memory[0].statistics.maximum == Approx(100));
 }
 
+TEST_CASE("kept utilization series record what a recording without them records, minute after minute",
+          "[metrics]") {
+    auto state = state_with_backend();
+    core::ecs::Service frontend;
+    frontend.name = "ielts-frontend-service";
+    frontend.status = core::ecs::ServiceStatus::Active;
+    state.services["ielts-prod-cluster"]["ielts-frontend-service"] = frontend;
+    add_task(state, "a", core::ecs::TaskStatus::Running, 1);
+    add_task(state, "f", core::ecs::TaskStatus::Running, 2, "ielts-frontend-service");
+    MetricStore plain;
+    MetricStore kept;
+    core::metrics::UtilizationSeries series;
+    core::metrics::TaskUsageIndex index;
+    for (int minute = 0; minute < 3; ++minute) {
+        const std::vector<core::TaskUsage> usage{{"", 256.0 * (minute + 1), 512, 1}, {"", 1024, 1024, 2}};
+        index.refill(usage);
+        const Instant at = kMinute + Duration::minutes(minute);
+        record_service_utilization(plain, state, index, at);
+        record_service_utilization(kept, state, index, at, &series);
+        if (minute == 1) kept.reset();  // the kept series find the store's new ones
+    }
+    const MetricKey frontend_cpu{
+        "AWS/ECS",
+        "CPUUtilization",
+        {{"ClusterName", "ielts-prod-cluster"}, {"ServiceName", "ielts-frontend-service"}}};
+    const Instant last = kMinute + Duration::minutes(2);
+    for (const MetricKey& key : {kServiceCpu, kServiceMemory, kClusterCpu, frontend_cpu}) {
+        INFO(key.metric_name);
+        const auto expected = plain.query(key, last, last + Duration::minutes(1));
+        const auto got = kept.query(key, kMinute, last + Duration::minutes(1));  // only the last minute's
+        REQUIRE(expected.size() == 1);
+        REQUIRE(got.size() == 1);
+        CHECK(got[0].statistics.sample_count == expected[0].statistics.sample_count);
+        CHECK(got[0].statistics.sum == expected[0].statistics.sum);
+        CHECK(got[0].statistics.minimum == expected[0].statistics.minimum);
+        CHECK(got[0].statistics.maximum == expected[0].statistics.maximum);
+    }
+    CHECK(kept.metric_count() == plain.metric_count());
+}
+
 }  // namespace ecsemu::test

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ecsemu::core::scheduler {
 
@@ -25,19 +28,47 @@ int keep_rank(TaskCondition condition) {
     return 4;
 }
 
-// True when `a` should be stopped before `b`.
-bool stop_before(const StopCandidate& a, const StopCandidate& b, const ZoneSpread& spread) {
-    const int zone_a = spread.tasks_in(a.task->availability_zone);
-    const int zone_b = spread.tasks_in(b.task->availability_zone);
+// A candidate with its zone resolved once: the picks compare every candidate with the best so far, once per
+// task stopped, and comparing zone names there was most of a scale-in's plan.
+struct RankedCandidate {
+    StopCandidate candidate;
+    std::optional<std::size_t> zone_slot;  // its zone's place in the spread, if the spread counts the zone
+    std::size_t zone_order = 0;            // its zone's place among the candidates' zones, by name
+};
+
+// True when `a` should be stopped before `b`: the fuller zone first, then the zone first by name, then the
+// task least worth keeping, then the newest, then the smallest id.
+bool stop_before(const RankedCandidate& a, const RankedCandidate& b, const ZoneSpread& spread) {
+    const int zone_a = spread.tasks_in_slot(a.zone_slot);
+    const int zone_b = spread.tasks_in_slot(b.zone_slot);
     if (zone_a != zone_b) return zone_a > zone_b;
-    if (a.task->availability_zone != b.task->availability_zone) {
-        return a.task->availability_zone < b.task->availability_zone;
-    }
-    const int rank_a = keep_rank(a.condition);
-    const int rank_b = keep_rank(b.condition);
+    if (a.zone_order != b.zone_order) return a.zone_order < b.zone_order;
+    const int rank_a = keep_rank(a.candidate.condition);
+    const int rank_b = keep_rank(b.candidate.condition);
     if (rank_a != rank_b) return rank_a < rank_b;
-    if (a.task->created_at != b.task->created_at) return a.task->created_at > b.task->created_at;
-    return a.task->id < b.task->id;
+    const TaskView& task_a = *a.candidate.task;
+    const TaskView& task_b = *b.candidate.task;
+    if (task_a.created_at != task_b.created_at) return task_a.created_at > task_b.created_at;
+    return task_a.id < task_b.id;
+}
+
+std::vector<RankedCandidate> ranked(const std::vector<StopCandidate>& candidates, const ZoneSpread& spread) {
+    std::vector<const std::string*> zones;
+    zones.reserve(candidates.size());
+    for (const StopCandidate& candidate : candidates) zones.push_back(&candidate.task->availability_zone);
+    const auto by_name = [](const std::string* a, const std::string* b) { return *a < *b; };
+    std::sort(zones.begin(), zones.end(), by_name);
+    zones.erase(std::unique(zones.begin(), zones.end(),
+                            [](const std::string* a, const std::string* b) { return *a == *b; }),
+                zones.end());
+    std::vector<RankedCandidate> out;
+    out.reserve(candidates.size());
+    for (const StopCandidate& candidate : candidates) {
+        const std::string& zone = candidate.task->availability_zone;
+        const auto order = std::lower_bound(zones.begin(), zones.end(), &zone, by_name) - zones.begin();
+        out.push_back({candidate, spread.slot_of(zone), static_cast<std::size_t>(order)});
+    }
+    return out;
 }
 
 }  // namespace
@@ -52,9 +83,17 @@ ZoneSpread::ZoneSpread(const std::vector<SubnetView>& subnets, const std::vector
 
 std::optional<std::size_t> ZoneSpread::slot_of(const std::string& availability_zone) const {
     for (std::size_t i = 0; i < tasks_per_zone_.size(); ++i) {
-        if (tasks_per_zone_[i].first == availability_zone) return i;
+        const std::string& zone = tasks_per_zone_[i].first;
+        // Zones of a region differ in their last letter: checked first, before the whole name.
+        if (zone.size() == availability_zone.size() &&
+            (zone.empty() || zone.back() == availability_zone.back()) && zone == availability_zone)
+            return i;
     }
     return std::nullopt;
+}
+
+int ZoneSpread::tasks_in_slot(std::optional<std::size_t> slot) const {
+    return slot ? tasks_per_zone_[*slot].second : 0;
 }
 
 int& ZoneSpread::count_in(const std::string& availability_zone) {
@@ -80,12 +119,14 @@ Placement ZoneSpread::place_next_start() {
 }
 
 int ZoneSpread::tasks_in(const std::string& availability_zone) const {
-    const auto slot = slot_of(availability_zone);
-    return slot ? tasks_per_zone_[*slot].second : 0;
+    return tasks_in_slot(slot_of(availability_zone));
 }
 
 void ZoneSpread::remove_task_from(const std::string& availability_zone) {
-    const auto slot = slot_of(availability_zone);
+    remove_task_from_slot(slot_of(availability_zone));
+}
+
+void ZoneSpread::remove_task_from_slot(std::optional<std::size_t> slot) {
     if (slot && tasks_per_zone_[*slot].second > 0) --tasks_per_zone_[*slot].second;
 }
 
@@ -96,18 +137,19 @@ std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candida
         return condition == TaskCondition::Healthy ||
                (awaiting_counts_as_healthy && condition == TaskCondition::AwaitingHealth);
     };
+    std::vector<RankedCandidate> remaining = ranked(candidates, spread);
     std::vector<StopCandidate> picked;
     while (static_cast<int>(picked.size()) < count) {
-        auto best = candidates.end();
-        for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-            const bool allowed = !uses_budget(it->condition) || healthy_budget > 0;
-            if (allowed && (best == candidates.end() || stop_before(*it, *best, spread))) best = it;
+        auto best = remaining.end();
+        for (auto it = remaining.begin(); it != remaining.end(); ++it) {
+            const bool allowed = !uses_budget(it->candidate.condition) || healthy_budget > 0;
+            if (allowed && (best == remaining.end() || stop_before(*it, *best, spread))) best = it;
         }
-        if (best == candidates.end()) break;
-        if (uses_budget(best->condition)) --healthy_budget;
-        spread.remove_task_from(best->task->availability_zone);
-        picked.push_back(*best);
-        candidates.erase(best);
+        if (best == remaining.end()) break;
+        if (uses_budget(best->candidate.condition)) --healthy_budget;
+        spread.remove_task_from_slot(best->zone_slot);
+        picked.push_back(best->candidate);
+        remaining.erase(best);
     }
     return picked;
 }

@@ -30,10 +30,13 @@ public:
     Placement place_next_start();
     int tasks_in(const std::string& availability_zone) const;
     void remove_task_from(const std::string& availability_zone);
+    // The same by a zone's slot (slot_of), for callers that look one zone up many times; a zone without a
+    // slot has no tasks.
+    std::optional<std::size_t> slot_of(const std::string& availability_zone) const;
+    int tasks_in_slot(std::optional<std::size_t> slot) const;
+    void remove_task_from_slot(std::optional<std::size_t> slot);
 
 private:
-    // Where a zone's count is in tasks_per_zone_, if it has one.
-    std::optional<std::size_t> slot_of(const std::string& availability_zone) const;
     // The count of a zone, added at 0 when missing.
     int& count_in(const std::string& availability_zone);
 

@@ -14,7 +14,14 @@ struct PeriodValue {
     double value = 0;
     double sample_count = 0;
     bool breaching = false;
+    std::string value_text;  // java_double_text(value), set only when reason texts are written (with_texts)
 };
+
+// Each value written once: a reason lists a datapoint's value up to three times (the reason, its data's
+// recent and evaluated datapoints), and writing a double is most of writing a reason.
+void with_texts(std::vector<PeriodValue>& present) {
+    for (PeriodValue& point : present) point.value_text = java_double_text(point.value);
+}
 
 bool breaches(ComparisonOperator comparison, double value, double threshold) {
     switch (comparison) {
@@ -80,7 +87,7 @@ std::string datapoint_list(const std::vector<const PeriodValue*>& listed) {
     std::string out;
     for (const PeriodValue* point : listed) {
         if (!out.empty()) out += ", ";
-        out += java_double_text(point->value);
+        out += point->value_text;
         out += " (";
         out += reason_time_text(point->start);
         out += ')';
@@ -118,7 +125,7 @@ std::string reason_data(const MetricAlarm& alarm, Instant now, Instant start,
     out += ",\"recentDatapoints\":[";
     for (std::size_t i = 0; i < present.size(); ++i) {
         if (i != 0) out += ',';
-        out += java_double_text(present[i].value);
+        out += present[i].value_text;
     }
     out += "],\"threshold\":";
     out += java_double_text(alarm.threshold);
@@ -131,7 +138,7 @@ std::string reason_data(const MetricAlarm& alarm, Instant now, Instant start,
             out += ",\"sampleCount\":";
             out += java_double_text(it->sample_count);
             out += ",\"value\":";
-            out += java_double_text(it->value);
+            out += it->value_text;
             out += '}';
         }
         out += ']';
@@ -199,8 +206,11 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
     for (const auto& period : aggregate_periods(store, key, query, &alarm.series_cache)) {
         if (period.statistics.sample_count <= 0) continue;
         const double value = period_value(alarm, period.statistics);
-        present.push_back({period.start, value, period.statistics.sample_count,
-                           breaches(alarm.comparison, value, alarm.threshold)});
+        present.push_back({period.start,
+                           value,
+                           period.statistics.sample_count,
+                           breaches(alarm.comparison, value, alarm.threshold),
+                           {}});
     }
     const int present_count = static_cast<int>(present.size());
     const int breaching = static_cast<int>(
@@ -238,6 +248,7 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
         return retained(alarm, present);
     }
     if (texts == ReasonTexts::OnChange && out.state == alarm.state) return out;
+    with_texts(present);
     out.reason = crossed_reason(alarm, present, out.state == AlarmState::Alarm, evaluation_periods,
                                 datapoints_to_alarm);
     out.reason_data = reason_data(alarm, now, first_start, present);

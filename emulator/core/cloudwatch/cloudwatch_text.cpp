@@ -87,6 +87,14 @@ std::string java_double_text(double value) {
     if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
     char buffer[64];
     const double magnitude = std::fabs(value);
+    // Whole numbers (sample counts, most thresholds) as integers: what the shortest fixed form writes for
+    // them, without the search for the shortest digits.
+    if (magnitude < 1e7 && value == std::trunc(value)) {
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value));
+        std::string text(buffer, result.ptr);
+        text += ".0";
+        return text;
+    }
     if (magnitude >= 1e-3 && magnitude < 1e7) {
         const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
         std::string text(buffer, result.ptr);

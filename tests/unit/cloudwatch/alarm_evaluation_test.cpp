@@ -169,6 +169,14 @@ TEST_CASE("CloudWatch's number and time text") {
     CHECK(java_double_text(63.5) == "63.5");
     CHECK(java_double_text(1e7) == "1.0E7");
     CHECK(java_double_text(0.0001) == "1.0E-4");
+    // Whole numbers up to the scientific form's edge, either sign.
+    CHECK(java_double_text(1) == "1.0");
+    CHECK(java_double_text(-3) == "-3.0");
+    CHECK(java_double_text(9'999'999) == "9999999.0");
+    CHECK(java_double_text(-9'999'999) == "-9999999.0");
+    CHECK(java_double_text(-1e7) == "-1.0E7");
+    CHECK(java_double_text(12.000001) == "12.000001");
+    CHECK(java_double_text(-0.5) == "-0.5");
     CHECK(reason_time_text(at_minute(3)) == "26/11/26 10:03:00");
     CHECK(reason_data_time_text(at_minute(3)) == "2026-11-26T10:03:00.000+0000");
     // Every field padded: the first millisecond of 2001 and the last of 2009.

@@ -104,15 +104,11 @@ void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
     }
 }
 
-std::optional<TaskUsageIndex::Used> TaskUsageIndex::find(const ecs::Task& task) const {
+std::optional<TaskUsageIndex::Used> TaskUsageIndex::find_unindexed(const ecs::Task& task) const {
     const std::uint64_t number = task.runtime_launch;
-    if (number != 0) {
-        if (number < by_launch_.size()) {
-            if (const Slot& slot = by_launch_[number]; slot.reported) return slot.used;
-        } else if (!by_high_launch_.empty()) {
-            if (const auto found = by_high_launch_.find(number); found != by_high_launch_.end())
-                return used_of(*found->second);
-        }
+    if (number >= by_launch_.size() && !by_high_launch_.empty()) {
+        if (const auto found = by_high_launch_.find(number); found != by_high_launch_.end())
+            return used_of(*found->second);
     }
     if (by_id_.empty()) return std::nullopt;
     const auto found = by_id_.find(task.id);

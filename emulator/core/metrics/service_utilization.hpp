@@ -38,9 +38,19 @@ public:
     // Reports without a launch number (or above the indexed range) are pointed at: `usage` must outlive the
     // lookups until the next refill.
     void refill(const std::vector<TaskUsage>& usage);
-    std::optional<Used> find(const ecs::Task& task) const;
+    // Inline for the indexed case: it runs for every running task every minute.
+    std::optional<Used> find(const ecs::Task& task) const {
+        const std::uint64_t number = task.runtime_launch;
+        if (number != 0 && number < by_launch_.size()) {
+            if (const Slot& slot = by_launch_[number]; slot.reported) return slot.used;
+        }
+        return find_unindexed(task);
+    }
 
 private:
+    // The task's report by a launch number above the indexed range, or by its id.
+    std::optional<Used> find_unindexed(const ecs::Task& task) const;
+
     // Above this a launch number is hashed rather than indexed (the engine numbers launches from 1).
     static constexpr std::uint64_t kIndexedLaunchesMax = std::uint64_t{1} << 24;
     struct Slot {

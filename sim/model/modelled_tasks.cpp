@@ -224,21 +224,9 @@ const ModelledTask* ModelledTasks::find(const std::string& task_id) const {
     return found == tasks_.end() ? nullptr : &found->second;
 }
 
-ModelledTask* ModelledTasks::find(const std::string& task_id, std::uint64_t launch_number) {
-    if (launch_number > 0 && launch_number < by_launch_.size()) {
-        ModelledTask* task = by_launch_[launch_number];
-        if (task != nullptr) return task;
-    }
-    return find(task_id);
-}
-
 const ModelledTask* ModelledTasks::find_by_address(const std::string& local_address) const {
     auto found = by_address_.find(local_address);
     return found == by_address_.end() ? nullptr : found->second;
-}
-
-bool ModelledTasks::answers(const ModelledTask& task) const {
-    return task.running && task.behaviour != TaskBehaviour::FailsHealthChecks;
 }
 
 }  // namespace ecsemu::sim

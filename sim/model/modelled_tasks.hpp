@@ -80,7 +80,13 @@ public:
     ModelledTask* find(const std::string& task_id);
     // The same as find(task_id); an index lookup rather than a search by id when `launch_number` is the
     // TaskLaunch::launch_number the task was started with (the store's Task::runtime_launch).
-    ModelledTask* find(const std::string& task_id, std::uint64_t launch_number);
+    // Inline for the numbered case: the traffic driver finds every running task every step.
+    ModelledTask* find(const std::string& task_id, std::uint64_t launch_number) {
+        if (launch_number > 0 && launch_number < by_launch_.size()) {
+            if (ModelledTask* task = by_launch_[launch_number]) return task;
+        }
+        return find(task_id);
+    }
     // By the loopback address the engine gave the task (what the ALB dials).
     const ModelledTask* find_by_address(const std::string& local_address) const;
     // Who to tell, with the task's local address, when what a request to that address gets may have changed:
@@ -89,7 +95,9 @@ public:
         answers_changed_ = std::move(changed);
     }
     // Whether a request or health check sent to this task now gets a successful answer.
-    bool answers(const ModelledTask& task) const;
+    bool answers(const ModelledTask& task) const {
+        return task.running && task.behaviour != TaskBehaviour::FailsHealthChecks;
+    }
     std::size_t live_tasks() const { return tasks_.size(); }
 
 private:

@@ -124,11 +124,9 @@ std::string TimelineRecorder::stopped_reason(const std::string& task_id) const {
 void TimelineRecorder::consume_change_log() {
     using core::engine::ChangeKind;
     for (const auto& entry : sources_.change_log.entries()) {
+        // The kind and detail first: most entries (a task's steps before RUNNING, plans' actions) are not
+        // events of the run, and their fields are not copied.
         SimEvent event;
-        event.time = entry.time;
-        event.service = label_of(entry.service);
-        event.task_id = entry.task_id;
-        event.cause = entry.cause;
         switch (entry.kind) {
             case ChangeKind::TaskStatusChange:
                 if (entry.detail.ends_with("-> RUNNING")) {
@@ -151,6 +149,10 @@ void TimelineRecorder::consume_change_log() {
             default:
                 continue;
         }
+        event.time = entry.time;
+        event.service = label_of(entry.service);
+        event.task_id = entry.task_id;
+        event.cause = entry.cause;
         add_event(std::move(event));
     }
     sources_.change_log.clear();

@@ -83,8 +83,7 @@ TaskUsageIndex::Used used_of(const TaskUsage& report) {
 }  // namespace
 
 void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
-    for (const std::uint64_t number : filled_) by_launch_[number].reported = false;
-    filled_.clear();
+    ++take_;
     by_high_launch_.clear();
     by_id_.clear();
     for (const TaskUsage& entry : usage) {
@@ -98,8 +97,7 @@ void TaskUsageIndex::refill(const std::vector<TaskUsage>& usage) {
             if (number >= by_launch_.size())
                 by_launch_.resize(
                     std::clamp<std::uint64_t>(2 * by_launch_.size(), number + 1, kIndexedLaunchesMax));
-            by_launch_[number] = Slot{used_of(entry), true};
-            filled_.push_back(number);
+            by_launch_[number] = Slot{used_of(entry), take_};
         }
     }
 }

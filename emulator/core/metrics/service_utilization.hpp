@@ -25,7 +25,8 @@ inline constexpr int kDefaultTaskMemoryMib = 512;
 // A take's usage reports, as the walk over the store finds them: by launch number where the runtime gave one
 // (every running task is looked up every minute), otherwise by task id. A task reported twice counts its last
 // report. Meant to be kept and refilled every minute: the number index is sized to the highest launch number
-// seen and only the previous take's entries are cleared, so a refill costs the reports, not the numbers. The
+// seen and each slot says which take filled it, so a refill costs the reports, not the numbers, and clears
+// nothing. The
 // numbered reports' figures are copied into the index, so the walk reads one slot per task rather than
 // following a pointer from it to the report as well.
 class TaskUsageIndex {
@@ -42,7 +43,7 @@ public:
     std::optional<Used> find(const ecs::Task& task) const {
         const std::uint64_t number = task.runtime_launch;
         if (number != 0 && number < by_launch_.size()) {
-            if (const Slot& slot = by_launch_[number]; slot.reported) return slot.used;
+            if (const Slot& slot = by_launch_[number]; slot.take == take_) return slot.used;
         }
         return find_unindexed(task);
     }
@@ -55,11 +56,11 @@ private:
     static constexpr std::uint64_t kIndexedLaunchesMax = std::uint64_t{1} << 24;
     struct Slot {
         Used used;
-        bool reported = false;
+        std::uint64_t take = 0;  // the refill that set it; 0: none
     };
 
-    std::vector<Slot> by_launch_;        // by launch number
-    std::vector<std::uint64_t> filled_;  // the launch numbers the last refill set
+    std::vector<Slot> by_launch_;  // by launch number
+    std::uint64_t take_ = 0;       // refills so far: a slot of an earlier take is not reported in this one
     std::unordered_map<std::uint64_t, const TaskUsage*> by_high_launch_;
     std::unordered_map<std::string_view, const TaskUsage*> by_id_;
 };

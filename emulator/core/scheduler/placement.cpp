@@ -130,7 +130,7 @@ void ZoneSpread::remove_task_from_slot(std::optional<std::size_t> slot) {
     if (slot && tasks_per_zone_[*slot].second > 0) --tasks_per_zone_[*slot].second;
 }
 
-std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candidates, int count,
+std::vector<StopCandidate> pick_tasks_to_stop(const std::vector<StopCandidate>& candidates, int count,
                                               int& healthy_budget, ZoneSpread& spread,
                                               bool awaiting_counts_as_healthy) {
     auto uses_budget = [&](TaskCondition condition) {

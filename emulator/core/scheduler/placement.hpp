@@ -56,7 +56,7 @@ struct StopCandidate {
 // (Starting, then Unhealthy, then AwaitingHealth, then Healthy), then to the newest (createdAt), then to the
 // smallest task id. Healthy candidates are allowed only while healthy_budget > 0 and each one picked spends
 // one: that is how the healthy floor is kept. Updates `spread` for every pick.
-std::vector<StopCandidate> pick_tasks_to_stop(std::vector<StopCandidate> candidates, int count,
+std::vector<StopCandidate> pick_tasks_to_stop(const std::vector<StopCandidate>& candidates, int count,
                                               int& healthy_budget, ZoneSpread& spread,
                                               bool awaiting_counts_as_healthy = false);
 

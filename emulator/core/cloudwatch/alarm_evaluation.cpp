@@ -89,7 +89,7 @@ std::string datapoint_list(const std::vector<const PeriodValue*>& listed) {
         if (!out.empty()) out += ", ";
         out += point->value_text;
         out += " (";
-        out += reason_time_text(point->start);
+        append_reason_time_text(out, point->start);
         out += ')';
     }
     return out;
@@ -98,7 +98,7 @@ std::string datapoint_list(const std::vector<const PeriodValue*>& listed) {
 // A reason-data timestamp as a JSON string: digits and "-:.+T" only, so nothing to escape.
 void append_time_literal(std::string& out, Instant at) {
     out += '"';
-    out += reason_data_time_text(at);
+    append_reason_data_time_text(out, at);
     out += '"';
 }
 

@@ -55,10 +55,9 @@ struct TimeField {
 // The reason texts carry a dozen or more timestamps each and every alarm change writes them: snprintf was
 // most of their cost. A value that does not fit its width (a year before 0 or after 9999) is written the way
 // snprintf's "%0*d" writes it.
-std::string time_fields_text(std::initializer_list<TimeField> fields) {
+// Appended to `out`: a reason's data writes its timestamps straight into the text.
+void append_time_fields(std::string& out, std::initializer_list<TimeField> fields) {
     constexpr std::array<int, 5> kLimit{1, 10, 100, 1000, 10000};
-    std::string out;
-    out.reserve(32);
     for (const TimeField& field : fields) {
         if (field.value < 0 || field.width >= static_cast<int>(kLimit.size()) ||
             field.value >= kLimit[field.width]) {
@@ -76,7 +75,6 @@ std::string time_fields_text(std::initializer_list<TimeField> fields) {
         }
         out += field.then;
     }
-    return out;
 }
 
 }  // namespace
@@ -111,9 +109,9 @@ std::string java_double_text(double value) {
     return mantissa + "E" + std::to_string(exponent);
 }
 
-std::string reason_time_text(Instant at) {
+void append_reason_time_text(std::string& out, Instant at) {
     const CivilTime t = civil_time_of(at);  // dd/MM/yy HH:mm:ss
-    return time_fields_text({{t.day, 2, "/"},
+    append_time_fields(out, {{t.day, 2, "/"},
                              {t.month, 2, "/"},
                              {t.year % 100, 2, " "},
                              {t.hour, 2, ":"},
@@ -121,15 +119,27 @@ std::string reason_time_text(Instant at) {
                              {t.second, 2, ""}});
 }
 
-std::string reason_data_time_text(Instant at) {
+void append_reason_data_time_text(std::string& out, Instant at) {
     const CivilTime t = civil_time_of(at);  // yyyy-MM-ddTHH:mm:ss.SSS+0000
-    return time_fields_text({{t.year, 4, "-"},
+    append_time_fields(out, {{t.year, 4, "-"},
                              {t.month, 2, "-"},
                              {t.day, 2, "T"},
                              {t.hour, 2, ":"},
                              {t.minute, 2, ":"},
                              {t.second, 2, "."},
                              {t.millisecond, 3, "+0000"}});
+}
+
+std::string reason_time_text(Instant at) {
+    std::string out;
+    append_reason_time_text(out, at);
+    return out;
+}
+
+std::string reason_data_time_text(Instant at) {
+    std::string out;
+    append_reason_data_time_text(out, at);
+    return out;
 }
 
 std::string json_string_literal(std::string_view text) {

@@ -12,6 +12,9 @@ namespace ecsemu::core::cloudwatch {
 std::string java_double_text(double value);
 std::string reason_time_text(Instant at);
 std::string reason_data_time_text(Instant at);
+// The same, appended to `out`.
+void append_reason_time_text(std::string& out, Instant at);
+void append_reason_data_time_text(std::string& out, Instant at);
 // The text as a JSON string literal, quotes included.
 std::string json_string_literal(std::string_view text);
 

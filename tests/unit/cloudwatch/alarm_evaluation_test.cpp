@@ -179,6 +179,11 @@ TEST_CASE("CloudWatch's number and time text") {
     CHECK(java_double_text(-0.5) == "-0.5");
     CHECK(reason_time_text(at_minute(3)) == "26/11/26 10:03:00");
     CHECK(reason_data_time_text(at_minute(3)) == "2026-11-26T10:03:00.000+0000");
+    // Appended after what the text already holds.
+    std::string appended = "at ";
+    append_reason_time_text(appended, at_minute(3));
+    append_reason_data_time_text(appended, at_minute(3));
+    CHECK(appended == "at 26/11/26 10:03:002026-11-26T10:03:00.000+0000");
     // Every field padded: the first millisecond of 2001 and the last of 2009.
     CHECK(reason_time_text(Instant{978'307'200'001}) == "01/01/01 00:00:00");
     CHECK(reason_data_time_text(Instant{978'307'200'001}) == "2001-01-01T00:00:00.001+0000");

@@ -58,8 +58,8 @@ struct TaskIndex {
 
 struct EcsState {
     ArnScope scope;
-    std::map<std::string, Cluster> clusters;                       // by cluster name
-    std::map<std::string, TaskDefinitionFamily> task_definitions;  // by family
+    std::map<std::string, Cluster> clusters;                                    // by cluster name
+    std::map<std::string, TaskDefinitionFamily, std::less<>> task_definitions;  // by family
     // cluster name -> service name -> the newest service of that name (INACTIVE ones stay describable).
     // Both levels compare with string_views too, so a lookup by name builds no string.
     std::map<std::string, std::map<std::string, Service, std::less<>>, std::less<>> services;

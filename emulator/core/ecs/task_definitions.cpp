@@ -175,10 +175,11 @@ void normalise_port_mappings(std::vector<ContainerDefinition>& containers, Netwo
 }
 
 // "family:revision" -> {family, revision}; revision 0 when absent, -1 when malformed.
-std::pair<std::string, int> split_family_revision(std::string_view text) {
+// "family:revision" -> (family, revision), as views into `text`; revision 0 when absent, -1 when malformed.
+std::pair<std::string_view, int> split_family_revision_view(std::string_view text) {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos) return {std::string(text), 0};
-    const std::string family(text.substr(0, colon));
+    if (colon == std::string_view::npos) return {text, 0};
+    const std::string_view family = text.substr(0, colon);
     const auto revision_text = text.substr(colon + 1);
     if (revision_text.empty()) return {family, -1};
     int revision = 0;
@@ -187,6 +188,11 @@ std::pair<std::string, int> split_family_revision(std::string_view text) {
         revision = revision * 10 + (c - '0');
     }
     return {family, revision == 0 ? -1 : revision};
+}
+
+std::pair<std::string, int> split_family_revision(std::string_view text) {
+    const auto [family, revision] = split_family_revision_view(text);
+    return {std::string(family), revision};
 }
 
 // The same for "family:revision" or its ARN.
@@ -249,16 +255,14 @@ Result<TaskDefinition> register_task_definition(EcsState& state, TaskDefinitionS
 }
 
 TaskDefinition* find_task_definition(EcsState& state, std::string_view reference) {
-    // Parsed once: the engine looks its services' task definitions up by ARN at every reconcile.
-    std::pair<std::string, int> family_revision;
+    // Read in place: the engine looks its services' task definitions up by ARN at every reconcile.
+    std::string_view family_revision = reference;
     if (looks_like_arn(reference)) {
-        const auto arn = parse_ecs_arn(reference);
-        if (!arn || arn->resource_type != "task-definition") return nullptr;
-        family_revision = split_family_revision(arn->path.back());
-    } else {
-        family_revision = split_family_revision(reference);
+        const auto last = ecs_arn_last_part(reference, "task-definition");
+        if (!last) return nullptr;
+        family_revision = *last;
     }
-    const auto& [family_name, revision] = family_revision;
+    const auto [family_name, revision] = split_family_revision_view(family_revision);
     const auto family_it = state.task_definitions.find(family_name);
     if (family_it == state.task_definitions.end() || revision < 0) return nullptr;
     auto& revisions = family_it->second.revisions;

@@ -64,9 +64,19 @@ bool looks_like_arn(std::string_view text) {
     return text.substr(0, 4) == "arn:";
 }
 
-std::optional<EcsArn> parse_ecs_arn(std::string_view text) {
+namespace {
+
+// An ECS ARN's parts as views into its text; `path` is everything after the type's '/', every part non-empty.
+struct EcsArnParts {
+    std::string_view region;
+    std::string_view account_id;
+    std::string_view resource_type;
+    std::string_view path;
+};
+
+std::optional<EcsArnParts> parse_in_place(std::string_view text) {
     // arn : partition : service : region : account : resource, where the resource may hold ':' itself
-    // (task-definition/f:3). Read in place: the engine parses task definition ARNs at every reconcile.
+    // (task-definition/f:3).
     std::array<std::string_view, 5> fields;
     std::string_view resource = text;
     for (auto& field : fields) {
@@ -78,20 +88,37 @@ std::optional<EcsArn> parse_ecs_arn(std::string_view text) {
     if (fields[0] != "arn" || fields[2] != "ecs") return std::nullopt;
     const auto slash = resource.find('/');
     if (slash == std::string_view::npos || slash == 0 || slash + 1 >= resource.size()) return std::nullopt;
+    const std::string_view path = resource.substr(slash + 1);
+    // No empty part: not at either end, and no "//".
+    if (path.front() == '/' || path.back() == '/' || path.find("//") != std::string_view::npos)
+        return std::nullopt;
+    return EcsArnParts{fields[3], fields[4], resource.substr(0, slash), path};
+}
+
+}  // namespace
+
+std::optional<EcsArn> parse_ecs_arn(std::string_view text) {
+    const auto parts = parse_in_place(text);
+    if (!parts) return std::nullopt;
     EcsArn arn;
-    arn.region = fields[3];
-    arn.account_id = fields[4];
-    arn.resource_type = resource.substr(0, slash);
-    std::string_view path = resource.substr(slash + 1);
+    arn.region = parts->region;
+    arn.account_id = parts->account_id;
+    arn.resource_type = parts->resource_type;
+    std::string_view path = parts->path;
     while (true) {
         const auto end = path.find('/');
-        const std::string_view part = path.substr(0, end);
-        if (part.empty()) return std::nullopt;
-        arn.path.emplace_back(part);
+        arn.path.emplace_back(path.substr(0, end));
         if (end == std::string_view::npos) break;
         path.remove_prefix(end + 1);
     }
     return arn;
+}
+
+std::optional<std::string_view> ecs_arn_last_part(std::string_view text, std::string_view resource_type) {
+    const auto parts = parse_in_place(text);
+    if (!parts || parts->resource_type != resource_type) return std::nullopt;
+    const auto slash = parts->path.rfind('/');
+    return slash == std::string_view::npos ? parts->path : parts->path.substr(slash + 1);
 }
 
 }  // namespace ecsemu::core::ecs

@@ -37,6 +37,10 @@ struct EcsArn {
 
 // nullopt unless text is an ECS ARN with a resource type and at least one path part.
 std::optional<EcsArn> parse_ecs_arn(std::string_view text);
+// The last path part of an ECS ARN of `resource_type` (what parse_ecs_arn's path.back() would be), as a view
+// into `text`; nullopt when parse_ecs_arn would refuse the ARN or its type differs. Builds nothing: the
+// engine looks its services' task definitions up by ARN at every reconcile.
+std::optional<std::string_view> ecs_arn_last_part(std::string_view text, std::string_view resource_type);
 bool looks_like_arn(std::string_view text);
 
 }  // namespace ecsemu::core::ecs

@@ -64,7 +64,15 @@ TEST_CASE("ARN parsing and name-or-ARN references", "[ecs][model]") {
                             "arn:aws:ecs:r:1:task", "ARN:aws:ecs:r:1:task/c", "arn:aws:ecs2:r:1:task/c"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_ecs_arn(bad));
+        CHECK_FALSE(ecs_arn_last_part(bad, "task"));
     }
+    // The last part in place, agreeing with parse_ecs_arn's path.
+    CHECK(ecs_arn_last_part("arn:aws:ecs:us-east-1:1:task-definition/web:3", "task-definition") == "web:3");
+    CHECK(ecs_arn_last_part("arn:aws:ecs:us-east-1:1:service/c/s", "service") == "s");
+    CHECK(ecs_arn_last_part("arn::ecs:::task-definition/web:3:extra", "task-definition") == "web:3:extra");
+    CHECK_FALSE(ecs_arn_last_part("arn:aws:ecs:us-east-1:1:service/c/s", "task"));
+    CHECK_FALSE(ecs_arn_last_part("arn:aws:ecs:us-east-1:1:service//s", "service"));
+    CHECK_FALSE(ecs_arn_last_part("web:3", "task-definition"));
 
     CHECK(cluster_name_of("") == "default");
     CHECK(cluster_name_of("arn:aws:ecs:r:1:cluster/prod") == "prod");

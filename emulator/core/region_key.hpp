@@ -16,6 +16,16 @@ struct RegionKey {
     std::string region;
 };
 
+// "<account>/<region>": the one place the key is joined; split_region_key and compare_region_key read it.
+inline std::string join_region_key(std::string_view account_id, std::string_view region) {
+    std::string key;
+    key.reserve(account_id.size() + 1 + region.size());
+    key += account_id;
+    key += '/';
+    key += region;
+    return key;
+}
+
 inline RegionKey split_region_key(const std::string& key) {
     const auto slash = key.find('/');
     if (slash == std::string::npos) return {key, {}};

@@ -6,6 +6,7 @@
 
 #include "emulator/core/alb/target_health_machine.hpp"
 #include "emulator/core/elbv2/targets.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::alb {
 
@@ -13,12 +14,6 @@ namespace {
 
 using elbv2::RegisteredTarget;
 using elbv2::TargetGroup;
-
-std::pair<std::string, std::string> split_region_key(const std::string& key) {
-    const std::size_t slash = key.find('/');
-    if (slash == std::string::npos) return {key, ""};
-    return {key.substr(0, slash), key.substr(slash + 1)};
-}
 
 int health_check_port(const TargetGroup& group, const RegisteredTarget& target) {
     const std::string& port = group.health_check.port;
@@ -402,7 +397,7 @@ void AlbController::check_target(const std::string& region_key, const TargetGrou
         return;  // still waiting for the last one
 
     const int port = health_check_port(group, target);
-    const auto [account, region] = split_region_key(region_key);
+    const auto [account, region] = core::split_region_key(region_key);
     std::optional<ProbeRequest> request;
     if (const auto dial = resolve_dial(hooks_.resolve_dial, account, region, target.id, port)) {
         request.emplace();
@@ -478,7 +473,7 @@ void AlbController::notify_health_changes() {
     health_changed_.clear();
     if (!hooks_.on_target_health_changed) return;
     for (const auto& [region_key, group_arn] : changed) {
-        const auto [account, region] = split_region_key(region_key);
+        const auto [account, region] = core::split_region_key(region_key);
         hooks_.on_target_health_changed(account, region, group_arn);
     }
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "emulator/core/alb/target_health_machine.hpp"
+#include "emulator/core/region_key.hpp"
 
 namespace ecsemu::core::alb {
 
@@ -17,12 +18,6 @@ using elbv2::TargetGroup;
 using elbv2::TargetState;
 
 constexpr int kSlowStartSteps = 10;
-
-std::pair<std::string, std::string> split_region_key(const std::string& key) {
-    const std::size_t slash = key.find('/');
-    if (slash == std::string::npos) return {key, ""};
-    return {key.substr(0, slash), key.substr(slash + 1)};
-}
 
 bool is_terminal(const Action& action) {
     return action.type == "forward" || action.type == "fixed-response" || action.type == "redirect";
@@ -78,7 +73,7 @@ struct Compiler {
 
     void compile() {
         for (const auto& [region_key, region] : world.regions()) {
-            const auto [account, region_name] = split_region_key(region_key);
+            const auto [account, region_name] = core::split_region_key(region_key);
             for (const auto& [lb_arn, lb] : region.state.load_balancers) {
                 if (now < lb.active_at) continue;
                 for (const auto& [listener_arn, listener] : region.state.listeners) {

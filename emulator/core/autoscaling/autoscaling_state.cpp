@@ -20,7 +20,7 @@ std::string target_key(const std::string& service_namespace, const std::string& 
 }
 
 std::string AutoScalingWorld::region_key(const std::string& account_id, const std::string& region) {
-    return account_id + "/" + region;
+    return join_region_key(account_id, region);
 }
 
 AutoScalingRegion& AutoScalingWorld::region(const std::string& account_id, const std::string& region) {

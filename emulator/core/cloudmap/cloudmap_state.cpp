@@ -33,7 +33,7 @@ int CloudMapState::service_count(const std::string& namespace_id) const {
 }
 
 std::string CloudMapWorld::region_key(const std::string& account_id, const std::string& region) {
-    return account_id + "/" + region;
+    return join_region_key(account_id, region);
 }
 
 CloudMapRegion& CloudMapWorld::region(const std::string& account_id, const std::string& region) {

@@ -13,7 +13,7 @@ MetricAlarm* CloudWatchState::find_alarm(const std::string& name) {
 }
 
 std::string CloudWatchWorld::region_key(const std::string& account_id, const std::string& region) {
-    return account_id + "/" + region;
+    return join_region_key(account_id, region);
 }
 
 CloudWatchState& CloudWatchWorld::region(const std::string& account_id, const std::string& region) {

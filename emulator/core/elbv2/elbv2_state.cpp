@@ -16,7 +16,7 @@ std::uint64_t seed_for(const std::string& key) {
 }  // namespace
 
 std::string Elbv2World::region_key(const std::string& account_id, const std::string& region) {
-    return account_id + "/" + region;
+    return join_region_key(account_id, region);
 }
 
 Elbv2Region& Elbv2World::region(const std::string& account_id, const std::string& region) {

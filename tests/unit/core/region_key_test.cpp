@@ -64,3 +64,12 @@ TEST_CASE("A region map finds a region by its parts", "[region_key]") {
     CHECK(regions.find(RegionKeyRef{"00000000000", "0/ap-southeast-1"}) == regions.end());
     CHECK(regions.find(RegionKeyRef{"111111111111", "ap-southeast-12"}) == regions.end());
 }
+
+TEST_CASE("A region key joined from its parts splits back and compares equal to them", "[region_key]") {
+    const std::string key = ecsemu::core::join_region_key("000000000000", "ap-southeast-1");
+    CHECK(key == "000000000000/ap-southeast-1");
+    const auto parts = ecsemu::core::split_region_key(key);
+    CHECK(parts.account_id == "000000000000");
+    CHECK(parts.region == "ap-southeast-1");
+    CHECK(compare_region_key(key, RegionKeyRef{"000000000000", "ap-southeast-1"}) == 0);
+}

@@ -4,8 +4,15 @@ namespace ecsemu::core::scheduler {
 
 namespace {
 
+// Every service message opens with "(service NAME)": written by service_prefix, read by is_service_message.
+constexpr std::string_view kServiceOpen = "(service ";
+constexpr char kServiceClose = ')';
+
 std::string service_prefix(std::string_view service) {
-    return "(service " + std::string(service) + ")";
+    std::string out(kServiceOpen);
+    out += service;
+    out += kServiceClose;
+    return out;
 }
 
 std::string task_list(const std::vector<std::string>& task_ids) {
@@ -66,10 +73,10 @@ std::string deployment_configuration_stall_message(std::string_view service) {
 }
 
 bool is_service_message(std::string_view service, std::string_view message, std::string_view text) {
-    constexpr std::string_view kOpen = "(service ";
-    return message.size() == kOpen.size() + service.size() + 1 + text.size() && message.starts_with(kOpen) &&
-           message.substr(kOpen.size(), service.size()) == service &&
-           message[kOpen.size() + service.size()] == ')' && message.ends_with(text);
+    const std::size_t close = kServiceOpen.size() + service.size();
+    return message.size() == close + 1 + text.size() && message.starts_with(kServiceOpen) &&
+           message.substr(kServiceOpen.size(), service.size()) == service &&
+           message[close] == kServiceClose && message.ends_with(text);
 }
 
 std::string scaling_activity_reason(std::string_view deployment_id) {

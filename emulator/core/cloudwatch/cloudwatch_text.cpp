@@ -52,10 +52,9 @@ struct TimeField {
     const char* then;
 };
 
-// The reason texts carry a dozen or more timestamps each and every alarm change writes them: snprintf was
-// most of their cost. A value that does not fit its width (a year before 0 or after 9999) is written the way
-// snprintf's "%0*d" writes it.
-// Appended to `out`: a reason's data writes its timestamps straight into the text.
+// The fields appended to `out`. The reason texts carry a dozen or more timestamps each and every alarm change
+// writes them, straight into the text: snprintf was most of their cost. A value that does not fit its width
+// (a year before 0 or after 9999) is written the way snprintf's "%0*d" writes it.
 void append_time_fields(std::string& out, std::initializer_list<TimeField> fields) {
     constexpr std::array<int, 5> kLimit{1, 10, 100, 1000, 10000};
     for (const TimeField& field : fields) {

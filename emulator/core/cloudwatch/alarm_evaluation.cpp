@@ -182,8 +182,10 @@ AlarmEvaluation retained(const MetricAlarm& alarm, const std::vector<PeriodValue
 // drops them then: every alarm is evaluated every minute and few change).
 enum class ReasonTexts { Always, OnChange };
 
+// `present`: where the periods with data are put, emptied first (evaluate_alarms passes one for all its
+// alarms rather than allocating one per alarm per minute).
 AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& store, Instant now,
-                         ReasonTexts texts) {
+                         ReasonTexts texts, std::vector<PeriodValue>& present) {
     const std::int64_t period_ms = static_cast<std::int64_t>(std::max(alarm.period_seconds, 60)) * 1000;
     const int evaluation_periods = std::max(alarm.evaluation_periods, 1);
     const int datapoints_to_alarm =
@@ -201,17 +203,17 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
     if (!alarm.unit.empty()) query.unit = alarm.unit;
     const metrics::MetricKeyRef key{alarm.namespace_name, alarm.metric_name, alarm.dimensions};
 
-    std::vector<PeriodValue> present;
-    present.reserve(static_cast<std::size_t>(evaluation_periods));
-    for (const auto& period : aggregate_periods(store, key, query, &alarm.series_cache)) {
-        if (period.statistics.sample_count <= 0) continue;
-        const double value = period_value(alarm, period.statistics);
-        present.push_back({period.start,
-                           value,
-                           period.statistics.sample_count,
-                           breaches(alarm.comparison, value, alarm.threshold),
-                           {}});
-    }
+    present.clear();
+    for_each_merged_period(store, key, query, &alarm.series_cache,
+                           [&](Instant start, const metrics::StatisticSet& statistics) {
+                               if (statistics.sample_count <= 0) return;
+                               const double value = period_value(alarm, statistics);
+                               present.push_back({start,
+                                                  value,
+                                                  statistics.sample_count,
+                                                  breaches(alarm.comparison, value, alarm.threshold),
+                                                  {}});
+                           });
     const int present_count = static_cast<int>(present.size());
     const int breaching = static_cast<int>(
         std::count_if(present.begin(), present.end(), [](const PeriodValue& p) { return p.breaching; }));
@@ -258,13 +260,15 @@ AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& s
 }  // namespace
 
 AlarmEvaluation evaluate_alarm(const MetricAlarm& alarm, const metrics::MetricStore& store, Instant now) {
-    return evaluate(alarm, store, now, ReasonTexts::Always);
+    std::vector<PeriodValue> present;
+    return evaluate(alarm, store, now, ReasonTexts::Always, present);
 }
 
 std::vector<AlarmTransition> evaluate_alarms(CloudWatchState& state, Instant now) {
     std::vector<AlarmTransition> transitions;
+    std::vector<PeriodValue> present;
     for (auto& [name, alarm] : state.alarms) {
-        AlarmEvaluation evaluation = evaluate(alarm, state.metrics, now, ReasonTexts::OnChange);
+        AlarmEvaluation evaluation = evaluate(alarm, state.metrics, now, ReasonTexts::OnChange, present);
         if (evaluation.state == alarm.state) continue;
         transitions.push_back({name, alarm.state, evaluation.state});
         alarm.state = evaluation.state;

@@ -4,6 +4,7 @@
 //
 // The store keeps one-minute buckets only, so a period shorter than a minute (1, 5, 10, 20, 30 s: the
 // high-resolution periods) reads each minute as one period starting at that minute.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,52 @@ struct PeriodQuery {
     bool split_units = false;
 };
 
+// The bucket unit as CloudWatch shows it ("None" for none): a view of `unit` or of a literal.
+inline std::string_view unit_or_none(const std::string& unit) {
+    return unit.empty() ? std::string_view("None") : std::string_view(unit);
+}
+
+// Where the period holding `minute` starts: origin + k * period (k negative before the origin).
+inline Instant period_start_of(Instant origin, std::int64_t period_ms, Instant minute) {
+    const std::int64_t offset = minute.epoch_ms - origin.epoch_ms;
+    const std::int64_t index = offset >= 0 ? offset / period_ms : -((-offset + period_ms - 1) / period_ms);
+    return Instant{origin.epoch_ms + index * period_ms};
+}
+
+// The query's periods that hold data, oldest first, units merged (split_units is not read): each handed to
+// `each(start, statistics)` once its buckets are added up. Nothing is collected: every alarm reads its
+// periods every minute. `cache`, when given, finds the series (see metrics::SeriesCache).
+template <class Each>
+void for_each_merged_period(const metrics::MetricStore& store, metrics::MetricKeyRef key,
+                            const PeriodQuery& query, metrics::SeriesCache* cache, Each&& each) {
+    const std::int64_t period_ms =
+        static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
+    const bool unit_wanted = query.unit.has_value();
+    const std::string_view unit = unit_wanted ? std::string_view(*query.unit) : std::string_view();
+    bool open = false;  // a period is being added up
+    Instant start;
+    metrics::StatisticSet sum;
+    // Buckets come oldest first, so each period's are consecutive.
+    const auto merge = [&](Instant minute, const metrics::StatisticSet& statistics,
+                           const std::string& bucket_unit) {
+        if (unit_wanted && unit != unit_or_none(bucket_unit)) return;
+        const Instant period = period_start_of(query.origin, period_ms, minute);
+        if (open && period != start) {
+            each(start, static_cast<const metrics::StatisticSet&>(sum));
+            sum = metrics::StatisticSet{};
+        }
+        open = true;
+        start = period;
+        sum.add(statistics);
+    };
+    if (cache != nullptr) {
+        store.visit(key, *cache, query.start, query.end, merge);
+    } else {
+        store.visit(key, query.start, query.end, merge);
+    }
+    if (open) each(start, static_cast<const metrics::StatisticSet&>(sum));
+}
+
 // Periods that hold data, oldest first (by unit name within a period when split).
 // `cache`, when given, finds the series (see metrics::SeriesCache).
 std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& store, metrics::MetricKeyRef key,
@@ -42,8 +89,5 @@ std::optional<double> percentile_of(std::string_view extended_statistic);
 // linear in between. Exact whenever the period's samples are all equal (one sample per period, as the
 // emulator's own data planes publish).
 double estimate_percentile(const metrics::StatisticSet& set, double percentile);
-
-// The bucket unit as CloudWatch shows it ("None" for none): a view of `unit` or of a literal.
-std::string_view unit_or_none(const std::string& unit);
 
 }  // namespace ecsemu::core::cloudwatch

@@ -146,7 +146,7 @@ std::string Injections::deploy(const Injection& injection, const ServiceBinding&
 }
 
 std::string Injections::kill(const Injection& injection, const ServiceBinding& binding) {
-    const auto* region = ecs_.find_region(binding.account_id, binding.region);
+    const auto* region = find_region(ecs_, binding);
     std::vector<std::pair<core::Instant, std::string>> running;
     if (region != nullptr) {
         for (const core::ecs::Task* task :

@@ -2,13 +2,24 @@
 
 namespace ecsemu::sim {
 
+const core::ecs::EcsRegion* find_region(const core::ecs::EcsWorld& world, const ServiceBinding& binding) {
+    FoundService& found = binding.found;
+    if (found.world_resets != world.resets()) found = FoundService{world.resets(), nullptr, nullptr};
+    if (found.region == nullptr) found.region = world.find_region(binding.account_id, binding.region);
+    return found.region;
+}
+
 const core::ecs::Service* find_service(const core::ecs::EcsWorld& world, const ServiceBinding& binding) {
-    const core::ecs::EcsRegion* region = world.find_region(binding.account_id, binding.region);
+    const core::ecs::EcsRegion* region = find_region(world, binding);
     if (region == nullptr) return nullptr;
+    FoundService& found = binding.found;
+    if (found.service != nullptr) return found.service;
     auto cluster = region->state.services.find(binding.cluster_name);
     if (cluster == region->state.services.end()) return nullptr;
     auto service = cluster->second.find(binding.service_name);
-    return service == cluster->second.end() ? nullptr : &service->second;
+    if (service == cluster->second.end()) return nullptr;
+    found.service = &service->second;
+    return found.service;
 }
 
 }  // namespace ecsemu::sim

@@ -21,6 +21,14 @@ struct MinuteCounters {
     double task_seconds = 0;
 };
 
+// Where a binding's region and service were found, and at which of the world's resets (see EcsWorld::resets):
+// the traffic driver and the recorder look them up for every service several times a simulated minute.
+struct FoundService {
+    std::uint64_t world_resets = 0;
+    const core::ecs::EcsRegion* region = nullptr;
+    const core::ecs::Service* service = nullptr;
+};
+
 struct ServiceBinding {
     std::string label;                    // the CreateService resource label
     const ServiceModel* model = nullptr;  // null: no traffic modelled (the service still runs and scales)
@@ -30,9 +38,12 @@ struct ServiceBinding {
     std::string service_name;
     std::string resource_id;  // Application Auto Scaling's "service/<cluster>/<service>"
     MinuteCounters minute;
+    mutable FoundService found;  // a cache of find_region and find_service's answers
 };
 
-// The service in the ECS store, or null once it is gone.
+// The binding's region in the ECS store, or null while it has none.
+const core::ecs::EcsRegion* find_region(const core::ecs::EcsWorld& world, const ServiceBinding& binding);
+// The service in the ECS store, or null while it is not there.
 const core::ecs::Service* find_service(const core::ecs::EcsWorld& world, const ServiceBinding& binding);
 
 }  // namespace ecsemu::sim

@@ -53,7 +53,7 @@ void TimelineRecorder::on_minute(core::Instant minute_end) {
 TimelineRecorder::TaskCounts TimelineRecorder::count_tasks(const ServiceBinding& binding) const {
     using core::ecs::TaskStatus;
     TaskCounts counts;
-    const core::ecs::EcsRegion* region = sources_.ecs.find_region(binding.account_id, binding.region);
+    const core::ecs::EcsRegion* region = find_region(sources_.ecs, binding);
     if (region == nullptr) return counts;
     for (const core::ecs::Task* task :
          core::ecs::tasks_launched_for(region->state, binding.cluster_name, binding.service_name)) {

@@ -74,7 +74,7 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
     const double per_group = rps / static_cast<double>(groups.size());
     RegionIndex& index = index_of(binding.account_id, binding.region);
     if (!index.balancers) index.balancers = core::elbv2::load_balancers_by_target_group(region->state);
-    const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
+    const core::ecs::EcsRegion* ecs = find_region(ecs_, binding);
     for (const auto& arn : groups) {
         auto group = region->state.target_groups.find(arn);
         const auto routed = index.balancers->find(arn);
@@ -195,7 +195,7 @@ const std::vector<TrafficDriver::Share>& TrafficDriver::running_tasks(const Serv
     if (of_binding.step == steps_) return running;
     of_binding.step = steps_;
     running.clear();
-    const core::ecs::EcsRegion* ecs = ecs_.find_region(binding.account_id, binding.region);
+    const core::ecs::EcsRegion* ecs = find_region(ecs_, binding);
     if (ecs == nullptr) return running;
     for (const core::ecs::Task* task :
          core::ecs::tasks_launched_for(ecs->state, binding.cluster_name, binding.service_name)) {

@@ -5,6 +5,7 @@
 //
 // Ids: each region's IdSource is seeded from "<account>/<region>" and drawn from by API calls only, so
 // replaying the journaled calls reproduces every id. The engine draws from an IdSource of its own.
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -37,13 +38,20 @@ public:
     ServiceDiscovery* service_discovery() const { return discovery_; }
 
     // Drops every region (POST /_ecsemu/reset).
-    void reset() { regions_.clear(); }
+    void reset() {
+        regions_.clear();
+        ++resets_;
+    }
+    // How many resets so far. Regions and their services stay where they are in memory until a reset (neither
+    // is ever erased otherwise), so a pointer found at the same count is still good.
+    std::uint64_t resets() const { return resets_; }
 
     static std::string region_key(const std::string& account_id, const std::string& region);
 
 private:
     RegionMap<EcsRegion> regions_;
     ServiceDiscovery* discovery_ = nullptr;
+    std::uint64_t resets_ = 0;
 };
 
 }  // namespace ecsemu::core::ecs

@@ -1,6 +1,7 @@
 #include "emulator/core/ecs/awsvpc.hpp"
 
-#include <map>
+#include <utility>
+#include <vector>
 
 #include "emulator/core/ec2/cidr.hpp"
 #include "emulator/core/ecs/ecs_errors.hpp"
@@ -124,21 +125,24 @@ SubnetInfo describe_subnet(const Ec2Directory& ec2, const std::string& region, c
 
 SubnetInfo choose_subnet(const EcsState& state, const Ec2Directory& ec2, const std::string& cluster_name,
                          const std::string& group, const AwsVpcConfiguration& config) {
-    std::map<std::string, int> tasks_per_zone;
+    // The subnets' zones first, so each live task of the group is checked against a handful of zones rather
+    // than added to a map of zone names: every launch asks, and a group has hundreds of tasks.
+    std::vector<SubnetInfo> subnets;
+    subnets.reserve(config.subnets.size());
+    for (const auto& subnet_id : config.subnets)
+        subnets.push_back(describe_subnet(ec2, state.scope.region, subnet_id));
+    std::vector<int> live_in_zone(subnets.size(), 0);  // by subnet: its zone's live tasks of the group
     for (const Task* task : tasks_in_group(state, cluster_name, group)) {
-        if (task->is_live()) ++tasks_per_zone[task->availability_zone];
+        if (!task->is_live()) continue;
+        // No early exit: subnets sharing a zone each count the zone's tasks.
+        for (std::size_t i = 0; i < subnets.size(); ++i)
+            live_in_zone[i] += subnets[i].availability_zone == task->availability_zone ? 1 : 0;
     }
-    std::optional<SubnetInfo> best;
-    int best_count = 0;
-    for (const auto& subnet_id : config.subnets) {
-        SubnetInfo info = describe_subnet(ec2, state.scope.region, subnet_id);
-        const int count = tasks_per_zone[info.availability_zone];
-        if (!best || count < best_count) {
-            best_count = count;
-            best = std::move(info);
-        }
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < subnets.size(); ++i) {
+        if (live_in_zone[i] < live_in_zone[best]) best = i;
     }
-    return *best;
+    return std::move(subnets.at(best));
 }
 
 std::optional<TaskEni> allocate_task_eni(const EcsState& state, const SubnetInfo& subnet, IdSource& ids) {

@@ -5,6 +5,23 @@
 
 namespace ecsemu::core::engine {
 
+EcsScalableResources::Found EcsScalableResources::find(const std::string& account_id,
+                                                       const std::string& region,
+                                                       const std::string& resource_id) const {
+    const auto kept = kept_.find(resource_id);
+    if (kept != kept_.end() && kept->second.world_resets == world_.resets() &&
+        kept->second.account_id == account_id && kept->second.region == region)
+        return kept->second.found;
+    Found found;
+    found.region = world_.find_region(account_id, region);
+    const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
+    if (found.region == nullptr || !names) return found;
+    found.service = ecs::find_service(found.region->state, names->first, names->second);
+    if (found.service != nullptr)
+        kept_.insert_or_assign(resource_id, Kept{account_id, region, world_.resets(), found});
+    return found;
+}
+
 std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity(
     const std::string& account_id, const std::string& region, const std::string& resource_id) const {
     return capacity_of(account_id, region, resource_id, true);
@@ -19,16 +36,13 @@ std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity_of(c
                                                                                const std::string& region,
                                                                                const std::string& resource_id,
                                                                                bool count_running) const {
-    const ecs::EcsWorld& world = world_;
-    const ecs::EcsRegion* ecs_region = world.find_region(account_id, region);
-    const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
-    if (ecs_region == nullptr || !names) return std::nullopt;
-    const ecs::Service* service = ecs::find_service(ecs_region->state, names->first, names->second);
+    const Found found = find(account_id, region, resource_id);
+    const ecs::Service* service = found.service;
     if (service == nullptr || service->status != ecs::ServiceStatus::Active) return std::nullopt;
 
     autoscaling::ResourceCapacity capacity;
     capacity.desired = service->desired_count;
-    if (count_running) capacity.running = ecs::count_service_tasks(ecs_region->state, *service).running;
+    if (count_running) capacity.running = ecs::count_service_tasks(found.region->state, *service).running;
     const ecs::Deployment* primary = service->primary_deployment();
     capacity.deployment_in_progress =
         service->deployments.size() > 1 ||
@@ -38,10 +52,7 @@ std::optional<autoscaling::ResourceCapacity> EcsScalableResources::capacity_of(c
 
 Status EcsScalableResources::set_desired(const std::string& account_id, const std::string& region,
                                          const std::string& resource_id, int desired, Instant now) {
-    ecs::EcsRegion* ecs_region = world_.find_region(account_id, region);
-    const auto names = autoscaling::parse_ecs_service_resource_id(resource_id);
-    if (ecs_region == nullptr || !names) return ecs::service_not_found();
-    ecs::Service* service = ecs::find_service(ecs_region->state, names->first, names->second);
+    ecs::Service* service = find(account_id, region, resource_id).service;
     if (service == nullptr) return ecs::service_not_found();
     if (service->status != ecs::ServiceStatus::Active) return ecs::service_not_active();
     if (desired < 0) return ecs::invalid_parameter("desiredCount must be greater than or equal to 0.");

@@ -88,3 +88,34 @@ TEST_CASE("ECS services as scalable resources", "[autoscaling][ecs]") {
     CHECK_FALSE(resources.capacity(kAccount, kRegion, id).has_value());
     CHECK(resources.set_desired(kAccount, kRegion, id, 1, {}).error().code == "ServiceNotActiveException");
 }
+
+TEST_CASE("what a resource id was found as is kept only for its account, region and world",
+          "[autoscaling][ecs]") {
+    core::ecs::EcsWorld world;
+    core::engine::EcsScalableResources resources(world);
+    const std::string id = "service/ielts-prod-cluster/ielts-backend-service";
+    add_service(world, 2);
+    REQUIRE(resources.capacity(kAccount, kRegion, id)->desired == 2);
+
+    // The same resource id in another region and another account: other services, or none.
+    CHECK_FALSE(resources.capacity(kAccount, "us-east-1", id).has_value());
+    CHECK_FALSE(resources.capacity("210987654321", kRegion, id).has_value());
+    core::ecs::Service elsewhere;
+    elsewhere.name = "ielts-backend-service";
+    elsewhere.cluster_name = "ielts-prod-cluster";
+    elsewhere.desired_count = 5;
+    world.region(kAccount, "us-east-1")
+        .state.services["ielts-prod-cluster"]
+        .emplace(elsewhere.name, elsewhere);
+    CHECK(resources.capacity(kAccount, "us-east-1", id)->desired == 5);
+    CHECK(resources.capacity(kAccount, kRegion, id)->desired == 2);
+
+    // A reset drops every service: nothing is answered from before it, and a new service is found.
+    world.reset();
+    CHECK_FALSE(resources.capacity(kAccount, kRegion, id).has_value());
+    CHECK(resources.set_desired(kAccount, kRegion, id, 1, {}).error().code == "ServiceNotFoundException");
+    core::ecs::Service& again = add_service(world, 4);
+    CHECK(resources.desired_capacity(kAccount, kRegion, id)->desired == 4);
+    REQUIRE(resources.set_desired(kAccount, kRegion, id, 6, {}).ok());
+    CHECK(again.desired_count == 6);
+}

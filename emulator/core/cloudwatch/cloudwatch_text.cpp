@@ -53,27 +53,30 @@ struct TimeField {
 };
 
 // The fields appended to `out`. The reason texts carry a dozen or more timestamps each and every alarm change
-// writes them, straight into the text: snprintf was most of their cost. A value that does not fit its width
-// (a year before 0 or after 9999) is written the way snprintf's "%0*d" writes it.
+// writes them, straight into the text: snprintf was most of their cost, and then appending each piece on its
+// own. Written into a buffer and appended once; a value that does not fit its width (a year before 0 or after
+// 9999) is written the way snprintf's "%0*d" writes it.
 void append_time_fields(std::string& out, std::initializer_list<TimeField> fields) {
     constexpr std::array<int, 5> kLimit{1, 10, 100, 1000, 10000};
+    std::array<char, 96> text{};  // the longest text's fields (7 of at most 11 digits and a 5-letter tail)
+    std::size_t length = 0;
     for (const TimeField& field : fields) {
         if (field.value < 0 || field.width >= static_cast<int>(kLimit.size()) ||
             field.value >= kLimit[field.width]) {
-            std::array<char, 16> text{};
-            const int length = std::snprintf(text.data(), text.size(), "%0*d", field.width, field.value);
-            out.append(text.data(), static_cast<std::size_t>(std::max(length, 0)));
+            const int written =
+                std::snprintf(text.data() + length, text.size() - length, "%0*d", field.width, field.value);
+            length += static_cast<std::size_t>(std::max(written, 0));
         } else {
-            std::array<char, 4> digits{};
             int value = field.value;
             for (int i = field.width - 1; i >= 0; --i) {
-                digits[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+                text[length + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
                 value /= 10;
             }
-            out.append(digits.data(), static_cast<std::size_t>(field.width));
+            length += static_cast<std::size_t>(field.width);
         }
-        out += field.then;
+        for (const char* c = field.then; *c != '\0'; ++c) text[length++] = *c;
     }
+    out.append(text.data(), length);
 }
 
 }  // namespace

@@ -189,4 +189,7 @@ TEST_CASE("CloudWatch's number and time text") {
     CHECK(reason_data_time_text(Instant{978'307'200'001}) == "2001-01-01T00:00:00.001+0000");
     CHECK(reason_time_text(Instant{1'262'303'999'999}) == "31/12/09 23:59:59");
     CHECK(reason_data_time_text(Instant{1'262'303'999'999}) == "2009-12-31T23:59:59.999+0000");
+    // A year past four digits is written whole, as "%04d" writes it, and the fields after it follow.
+    CHECK(reason_data_time_text(Instant{253'402'300'800'000}) == "10000-01-01T00:00:00.000+0000");
+    CHECK(reason_time_text(Instant{253'402'300'800'000}) == "01/01/00 00:00:00");
 }

@@ -26,7 +26,7 @@ json encode_alarm(const core::cloudwatch::MetricAlarm& alarm, Protocol protocol)
              {"AlarmActions", alarm.alarm_actions},
              {"InsufficientDataActions", alarm.insufficient_data_actions},
              {"StateValue", to_wire(alarm.state)},
-             {"StateReason", alarm.state_reason},
+             {"StateReason", alarm.state_reason.text()},
              {"StateUpdatedTimestamp", encode_timestamp(alarm.state_updated, protocol)},
              {"StateTransitionedTimestamp", encode_timestamp(alarm.state_updated, protocol)},
              {"MetricName", alarm.metric_name},
@@ -38,7 +38,7 @@ json encode_alarm(const core::cloudwatch::MetricAlarm& alarm, Protocol protocol)
              {"ComparisonOperator", to_wire(alarm.comparison)},
              {"TreatMissingData", to_wire(alarm.treat_missing_data)}};
     if (!alarm.description.empty()) out["AlarmDescription"] = alarm.description;
-    if (!alarm.state_reason_data.empty()) out["StateReasonData"] = alarm.state_reason_data;
+    if (!alarm.state_reason.data().empty()) out["StateReasonData"] = alarm.state_reason.data();
     if (alarm.extended_statistic.empty()) {
         out["Statistic"] = to_wire(alarm.statistic);
     } else {

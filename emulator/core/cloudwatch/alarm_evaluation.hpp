@@ -3,8 +3,7 @@
 // of the alarm's metric (periods ending at or before `now`) decide the state. M of N with DatapointsToAlarm;
 // TreatMissingData decides what absent periods count as (missing: they are skipped; when every period is
 // absent the alarm goes to INSUFFICIENT_DATA). StateReason and StateReasonData are worded as CloudWatch
-// words them ("Threshold Crossed: 3 datapoints [85.2 (26/11/26 10:03:00), ...] were greater than the
-// threshold (70.0).").
+// words them (alarm_reason.hpp).
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,8 +14,7 @@ namespace ecsemu::core::cloudwatch {
 
 struct AlarmEvaluation {
     AlarmState state = AlarmState::InsufficientData;
-    std::string reason;
-    std::string reason_data;  // JSON text
+    AlarmReason reason;  // StateReason and StateReasonData, when the state is decided
     // The newest datapoint's value that took part, if any (target tracking sizes capacity by it).
     std::optional<double> latest_value;
 };

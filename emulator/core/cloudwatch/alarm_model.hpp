@@ -7,24 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "emulator/core/cloudwatch/alarm_enums.hpp"
+#include "emulator/core/cloudwatch/alarm_reason.hpp"
 #include "emulator/core/metrics/metric_store.hpp"
 #include "emulator/core/time.hpp"
 
 namespace ecsemu::core::cloudwatch {
-
-enum class AlarmState { Ok, Alarm, InsufficientData };  // wire: OK | ALARM | INSUFFICIENT_DATA
-
-enum class ComparisonOperator {
-    GreaterThanOrEqualToThreshold,
-    GreaterThanThreshold,
-    LessThanThreshold,
-    LessThanOrEqualToThreshold,
-};
-
-enum class Statistic { SampleCount, Average, Sum, Minimum, Maximum };
-
-// TreatMissingData: missing (the default) | notBreaching | breaching | ignore.
-enum class MissingData { Missing, NotBreaching, Breaching, Ignore };
 
 struct MetricAlarm {
     std::string name;
@@ -49,8 +37,7 @@ struct MetricAlarm {
     MissingData treat_missing_data = MissingData::Missing;
 
     AlarmState state = AlarmState::InsufficientData;
-    std::string state_reason = "Unchecked: Initial alarm creation";
-    std::string state_reason_data;  // JSON text, may be empty
+    AlarmReason state_reason{"Unchecked: Initial alarm creation", ""};  // StateReason, StateReasonData
     Instant state_updated;          // StateUpdatedTimestamp / StateTransitionedTimestamp
     Instant configuration_updated;  // AlarmConfigurationUpdatedTimestamp
 

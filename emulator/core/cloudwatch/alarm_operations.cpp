@@ -205,7 +205,6 @@ Status put_metric_alarm(CloudWatchState& state, const AlarmScope& scope, const P
         // A configuration update keeps the alarm's state until the next evaluation moves it.
         alarm.state = existing->state;
         alarm.state_reason = existing->state_reason;
-        alarm.state_reason_data = existing->state_reason_data;
         alarm.state_updated = existing->state_updated;
     } else {
         alarm.state_updated = scope.now;
@@ -307,8 +306,7 @@ Status set_alarm_state(CloudWatchState& state, const std::string& name, const st
     if (alarm == nullptr) return resource_not_found("Alarm " + name + " not found");
     if (alarm->state != *new_state) alarm->state_updated = now;
     alarm->state = *new_state;
-    alarm->state_reason = reason;
-    alarm->state_reason_data = reason_data.value_or("");
+    alarm->state_reason = AlarmReason(reason, reason_data.value_or(""));
     return Ok{};
 }
 

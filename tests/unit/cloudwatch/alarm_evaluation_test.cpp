@@ -57,12 +57,12 @@ TEST_CASE("three breaching one-minute datapoints raise the high alarm at the thi
     CHECK(transitions[0].to == AlarmState::Alarm);
     const MetricAlarm& alarm = state.alarms.at("cpu");
     CHECK(
-        alarm.state_reason ==
+        alarm.state_reason.text() ==
         "Threshold Crossed: 3 datapoints [86.0 (26/11/26 10:05:00), 84.0 (26/11/26 10:04:00), 85.0 (26/11/26 "
         "10:03:00)] were greater than the threshold (70.0).");
     CHECK(alarm.state_updated == at_minute(6));
-    CHECK(alarm.state_reason_data.find("\"recentDatapoints\":[85.0,84.0,86.0]") != std::string::npos);
-    CHECK(alarm.state_reason_data.find("\"startDate\":\"2026-11-26T10:03:00.000+0000\"") !=
+    CHECK(alarm.state_reason.data().find("\"recentDatapoints\":[85.0,84.0,86.0]") != std::string::npos);
+    CHECK(alarm.state_reason.data().find("\"startDate\":\"2026-11-26T10:03:00.000+0000\"") !=
           std::string::npos);
     CHECK(evaluate_alarm(alarm, state.metrics, at_minute(6)).latest_value == Approx(86));
 }
@@ -82,7 +82,7 @@ TEST_CASE("the 15-period low alarm needs fifteen low datapoints") {
             CHECK(transitions[0].to == AlarmState::Alarm);
         }
     }
-    CHECK(state.alarms.at("cpu").state_reason.rfind(
+    CHECK(state.alarms.at("cpu").state_reason.text().rfind(
               "Threshold Crossed: 15 datapoints [20.0 (26/11/26 10:15:00)", 0) == 0);
 }
 
@@ -93,10 +93,10 @@ TEST_CASE("missing data") {
         alarm.state = AlarmState::Ok;
         const auto evaluation = evaluate_alarm(alarm, empty, at_minute(3));
         CHECK(evaluation.state == AlarmState::InsufficientData);
-        CHECK(evaluation.reason ==
+        CHECK(evaluation.reason.text() ==
               "Threshold Crossed: no datapoints were received for 3 periods and 3 missing datapoints were "
               "treated as [Missing].");
-        CHECK(evaluation.reason_data.find("\"recentDatapoints\":[]") != std::string::npos);
+        CHECK(evaluation.reason.data().find("\"recentDatapoints\":[]") != std::string::npos);
         CHECK_FALSE(evaluation.latest_value);
     }
     SECTION("breaching and notBreaching") {
@@ -105,7 +105,7 @@ TEST_CASE("missing data") {
         alarm.treat_missing_data = MissingData::NotBreaching;
         const auto evaluation = evaluate_alarm(alarm, empty, at_minute(3));
         CHECK(evaluation.state == AlarmState::Ok);
-        CHECK(evaluation.reason.find("treated as [NonBreaching].") != std::string::npos);
+        CHECK(evaluation.reason.text().find("treated as [NonBreaching].") != std::string::npos);
     }
     SECTION("ignore keeps the state") {
         alarm.treat_missing_data = MissingData::Ignore;
@@ -134,7 +134,7 @@ TEST_CASE("M of N alarms") {
     put(state, 1, 10);
     put(state, 2, 70);
     REQUIRE(evaluate_alarms(state, at_minute(3)).at(0).to == AlarmState::Alarm);
-    CHECK(state.alarms.at("cpu").state_reason ==
+    CHECK(state.alarms.at("cpu").state_reason.text() ==
           "Threshold Crossed: 2 out of the last 3 datapoints [70.0 (26/11/26 10:02:00), 75.0 (26/11/26 "
           "10:00:00)] "
           "were greater than or equal to the threshold (70.0) (minimum 2 datapoints for OK -> ALARM "
@@ -142,8 +142,8 @@ TEST_CASE("M of N alarms") {
     put(state, 3, 10);
     put(state, 4, 10);
     REQUIRE(evaluate_alarms(state, at_minute(5)).at(0).to == AlarmState::Ok);
-    CHECK(state.alarms.at("cpu").state_reason.find("(minimum 2 datapoints for ALARM -> OK transition).") !=
-          std::string::npos);
+    CHECK(state.alarms.at("cpu").state_reason.text().find(
+              "(minimum 2 datapoints for ALARM -> OK transition).") != std::string::npos);
 }
 
 TEST_CASE("longer periods aggregate one-minute buckets") {
@@ -192,4 +192,34 @@ TEST_CASE("CloudWatch's number and time text") {
     // A year past four digits is written whole, as "%04d" writes it, and the fields after it follow.
     CHECK(reason_data_time_text(Instant{253'402'300'800'000}) == "10000-01-01T00:00:00.000+0000");
     CHECK(reason_time_text(Instant{253'402'300'800'000}) == "01/01/00 00:00:00");
+}
+
+TEST_CASE("a reason reads as at its transition, whenever it is first read") {
+    CloudWatchState state;
+    state.alarms["cpu"] = cpu_alarm(ComparisonOperator::GreaterThanThreshold, 70, 1);
+    put(state, 0, 85);
+    REQUIRE(evaluate_alarms(state, at_minute(1)).size() == 1);
+    const AlarmReason copied = state.alarms.at("cpu").state_reason;  // before either is read
+
+    // Reconfigured and fed new data before anyone reads the reason: it still names what moved the alarm.
+    MetricAlarm& alarm = state.alarms.at("cpu");
+    alarm.threshold = 90;
+    alarm.comparison = ComparisonOperator::LessThanThreshold;
+    alarm.unit = "Count";
+    put(state, 1, 10);
+    const std::string expected =
+        "Threshold Crossed: 1 datapoint [85.0 (26/11/26 10:00:00)] was greater than the threshold (70.0).";
+    CHECK(alarm.state_reason.text() == expected);
+    CHECK(alarm.state_reason.data() ==
+          "{\"version\":\"1.0\",\"queryDate\":\"2026-11-26T10:01:00.000+0000\",\"startDate\":\"2026-11-26T10:"
+          "00:00.000+0000\",\"unit\":\"Percent\",\"statistic\":\"Average\",\"period\":60,\"recentDatapoints\":["
+          "85.0],\"threshold\":70.0,\"evaluatedDatapoints\":[{\"timestamp\":\"2026-11-26T10:00:00.000+0000\","
+          "\"sampleCount\":1.0,\"value\":85.0}]}");
+    // A copy taken before the first read words the same texts.
+    CHECK(copied.text() == expected);
+    CHECK(copied.data() == alarm.state_reason.data());
+    // Texts given as texts are kept as given.
+    const AlarmReason given("set by hand", "{\"a\":1}");
+    CHECK(given.text() == "set by hand");
+    CHECK(given.data() == "{\"a\":1}");
 }

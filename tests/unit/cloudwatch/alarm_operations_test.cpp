@@ -36,7 +36,7 @@ TEST_CASE("PutMetricAlarm creates INSUFFICIENT_DATA alarms and updates keep the 
     const MetricAlarm& alarm = state.alarms.at("high-cpu");
     CHECK(alarm.arn == "arn:aws:cloudwatch:ap-southeast-1:000000000000:alarm:high-cpu");
     CHECK(alarm.state == AlarmState::InsufficientData);
-    CHECK(alarm.state_reason == "Unchecked: Initial alarm creation");
+    CHECK(alarm.state_reason.text() == "Unchecked: Initial alarm creation");
     CHECK(alarm.dimensions.size() == 2);
 
     state.alarms.at("high-cpu").state = AlarmState::Alarm;
@@ -140,7 +140,7 @@ TEST_CASE("DeleteAlarms and SetAlarmState") {
 
     CHECK(set_alarm_state(state, "high-cpu", "ALARM", "testing", std::nullopt, Instant{5}).ok());
     CHECK(state.alarms.at("high-cpu").state == AlarmState::Alarm);
-    CHECK(state.alarms.at("high-cpu").state_reason == "testing");
+    CHECK(state.alarms.at("high-cpu").state_reason.text() == "testing");
     CHECK(set_alarm_state(state, "nope", "ALARM", "testing", std::nullopt, Instant{5}).error().code ==
           "ResourceNotFound");
     CHECK(delete_alarms(state, {"high-cpu"}).ok());

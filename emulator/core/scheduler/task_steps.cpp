@@ -1,5 +1,7 @@
 #include "emulator/core/scheduler/task_steps.hpp"
 
+#include <optional>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -11,6 +13,22 @@
 namespace ecsemu::core::scheduler {
 
 namespace {
+
+// The pass's zone spread, counted the first time a start is placed or a stop is picked: most passes do
+// neither (a task turned RUNNING, a plan re-checked after it was applied), and counting walks every live
+// task.
+class SpreadOnDemand {
+public:
+    explicit SpreadOnDemand(const PlanPass& pass) : pass_(pass) {}
+    ZoneSpread& get() {
+        if (!spread_) spread_.emplace(pass_.service.subnets, pass_.census.live);
+        return *spread_;
+    }
+
+private:
+    const PlanPass& pass_;
+    std::optional<ZoneSpread> spread_;
+};
 
 struct StartNeed {
     int base = 0;         // PRIMARY tasks missing to reach desiredCount
@@ -35,7 +53,7 @@ StartNeed start_need(const PlanPass& pass) {
     return need;
 }
 
-void plan_starts(PlanPass& pass, ZoneSpread& spread, const StartNeed& need) {
+void plan_starts(PlanPass& pass, SpreadOnDemand& spread, const StartNeed& need) {
     const int count = std::min(need.total(), need.headroom);
     if (count <= 0) return;
     if (launches_throttled(pass)) {
@@ -50,7 +68,7 @@ void plan_starts(PlanPass& pass, ZoneSpread& spread, const StartNeed& need) {
         primary.rollout_state == RolloutState::InProgress ? ActionCause::Rollout : ActionCause::DesiredCount;
     const int base_starts = std::min(count, need.base);
     for (int i = 0; i < count; ++i) {
-        const Placement placement = spread.place_next_start();
+        const Placement placement = spread.get().place_next_start();
         pass.add(StartTask{primary.id, primary.task_definition_arn, placement.availability_zone,
                            placement.subnet_id},
                  i < base_starts ? base_cause : ActionCause::UnhealthyTask);
@@ -118,12 +136,13 @@ std::vector<StopCandidate> stop_candidates(const Census& census, Predicate wante
 // RUNNING tasks of older deployments still in their health wait (no checks: 40 s after RUNNING) have been
 // serving all along: they count towards the minimum like healthy ones, so a deployment right after another
 // does not stop them before their replacements are healthy.
-void plan_older_stops(PlanPass& pass, ZoneSpread& spread, int& healthy_budget, StopBatch& batch) {
+void plan_older_stops(PlanPass& pass, SpreadOnDemand& spread, int& healthy_budget, StopBatch& batch) {
     auto candidates = stop_candidates(pass.census, [](const TaskEntry& entry) { return !entry.primary; });
     const int count = static_cast<int>(candidates.size());
+    if (count == 0) return;
     int budget = healthy_budget + pass.census.older.awaiting_health;
     const int budget_before = budget;
-    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), count, budget, spread,
+    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), count, budget, spread.get(),
                                                  /*awaiting_counts_as_healthy=*/true)) {
         batch.stop(pass, victim, ActionCause::Rollout);
     }
@@ -144,30 +163,33 @@ void count_health_check_failure(PlanPass& pass) {
     counters.cause = ActionCause::UnhealthyTask;
 }
 
-void plan_unhealthy_stops(PlanPass& pass, ZoneSpread& spread, const StartNeed& need, StopBatch& batch) {
+void plan_unhealthy_stops(PlanPass& pass, SpreadOnDemand& spread, const StartNeed& need, StopBatch& batch) {
     const Tally& primary = pass.census.primary;
     if (primary.unhealthy == 0) return;
     const int replaced = primary.healthy + primary.unhealthy - pass.service.desired_count;
     int count = std::clamp(replaced, 0, primary.unhealthy);
     if (count == 0 && stop_one_unhealthy_without_headroom(pass, need)) count = 1;
+    if (count == 0) return;
     auto candidates = stop_candidates(pass.census, [](const TaskEntry& entry) {
         return entry.primary && entry.condition == TaskCondition::Unhealthy;
     });
     int no_healthy_budget = 0;
-    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), count, no_healthy_budget, spread)) {
+    for (const auto& victim :
+         pick_tasks_to_stop(std::move(candidates), count, no_healthy_budget, spread.get())) {
         batch.stop(pass, victim, ActionCause::UnhealthyTask);
         count_health_check_failure(pass);
     }
 }
 
-void plan_surplus_stops(PlanPass& pass, ZoneSpread& spread, int& healthy_budget, StopBatch& batch) {
+void plan_surplus_stops(PlanPass& pass, SpreadOnDemand& spread, int& healthy_budget, StopBatch& batch) {
     const Tally& primary = pass.census.primary;
     const int surplus = primary.active() - primary.unhealthy - pass.service.desired_count;
     if (surplus <= 0) return;
     auto candidates = stop_candidates(pass.census, [](const TaskEntry& entry) {
         return entry.primary && entry.condition != TaskCondition::Unhealthy;
     });
-    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), surplus, healthy_budget, spread)) {
+    for (const auto& victim :
+         pick_tasks_to_stop(std::move(candidates), surplus, healthy_budget, spread.get())) {
         batch.stop(pass, victim, ActionCause::DesiredCount);
     }
 }
@@ -188,7 +210,7 @@ void plan_stall_event(PlanPass& pass, const StartNeed& need) {
 }  // namespace
 
 void plan_task_steps(PlanPass& pass) {
-    ZoneSpread spread(pass.service.subnets, pass.census.live);
+    SpreadOnDemand spread(pass);
     const StartNeed need = start_need(pass);
     plan_starts(pass, spread, need);
 

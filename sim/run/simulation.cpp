@@ -41,6 +41,8 @@ core::engine::EngineKnobs engine_knobs(const StartupSpec& startup) {
     knobs.lifecycle.deprovisioning = startup.deprovisioning;
     // The change log is drained every simulated minute; it only needs to hold one minute.
     knobs.change_log_capacity = 1'000'000;
+    // ... and a digest of one minute's entries tells nothing.
+    knobs.change_log_digest = false;
     // ECS keeps STOPPED tasks describable for an hour; nothing describes them in a simulation, and the
     // scheduler is done with a stopped task in the pass that sees it stop, while every per-minute walk over a
     // service's tasks would step over an hour of them after each scale-in.

@@ -95,11 +95,13 @@ std::string ChangeLog::format(const ChangeEntry& entry) {
 }
 
 void ChangeLog::append(ChangeEntry entry) {
-    const auto digest = [this](std::string_view piece) {
-        for (const unsigned char c : piece) digest_ = (digest_ ^ c) * 0x100000001b3ULL;
-    };
-    emit_formatted(entry, digest);
-    digest("\n");
+    if (keeps_digest_) {
+        const auto digest = [this](std::string_view piece) {
+            for (const unsigned char c : piece) digest_ = (digest_ ^ c) * 0x100000001b3ULL;
+        };
+        emit_formatted(entry, digest);
+        digest("\n");
+    }
     entries_.push_back(std::move(entry));
     while (entries_.size() > capacity_) {
         entries_.pop_front();

@@ -48,9 +48,14 @@ struct ChangeEntry {
     std::string detail;   // human-readable specifics (event text, "PENDING -> ACTIVATING", ...)
 };
 
+// Whether a log keeps its digest: hashing every byte of every entry is a tenth of logging one, and a log that
+// is drained and cleared as it goes (the simulator's, every minute) has no run-long digest to keep.
+enum class LogDigest { Kept, None };
+
 class ChangeLog {
 public:
-    explicit ChangeLog(std::size_t capacity = 100'000) : capacity_(capacity) {}
+    explicit ChangeLog(std::size_t capacity = 100'000, LogDigest digest = LogDigest::Kept)
+        : capacity_(capacity), keeps_digest_(digest == LogDigest::Kept) {}
 
     void append(ChangeEntry entry);
     const std::deque<ChangeEntry>& entries() const { return entries_; }
@@ -59,7 +64,8 @@ public:
 
     // Entries of one kind, oldest first (for tests).
     std::vector<ChangeEntry> of_kind(ChangeKind kind) const;
-    // FNV-1a over every entry ever appended (dropped ones included): equal for two runs of one scenario.
+    // FNV-1a over every entry appended since the last clear (dropped ones included): equal for two runs of
+    // one scenario. Stays at FNV-1a's offset basis (the digest of nothing) when the log keeps no digest.
     std::uint64_t digest() const { return digest_; }
 
     // "12.500s ielts/web StartTask [Rollout] task=abc... detail", one entry per line.
@@ -67,6 +73,7 @@ public:
 
 private:
     std::size_t capacity_;
+    bool keeps_digest_;
     std::deque<ChangeEntry> entries_;
     std::size_t dropped_ = 0;
     std::uint64_t digest_ = 0xcbf29ce484222325ULL;

@@ -37,7 +37,7 @@ Engine::Engine(ecs::EcsWorld& world, const Ec2Directory& ec2, Clock& clock, Task
       runtime_(runtime),
       knobs_(std::move(knobs)),
       ids_(knobs_.id_seed),
-      log_(knobs_.change_log_capacity) {}
+      log_(knobs_.change_log_capacity, knobs_.change_log_digest ? LogDigest::Kept : LogDigest::None) {}
 
 Engine::~Engine() {
     if (timer_) clock_.cancel(*timer_);

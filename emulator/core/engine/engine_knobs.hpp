@@ -54,6 +54,9 @@ struct EngineKnobs {
     Duration stopped_task_retention = Duration::minutes(60);
     // Oldest entries are dropped beyond this.
     std::size_t change_log_capacity = 100'000;
+    // Whether the change log keeps its digest (ChangeLog::digest); the simulator, which drains and clears
+    // the log every minute, keeps none.
+    bool change_log_digest = true;
     // Where containers reach the emulator ("http://127.0.0.1:4566"): the base of the task metadata URLs
     // put in every container's environment (ECS_CONTAINER_METADATA_URI_V4 = <base>/_ecsemu/metadata/v4/...).
     // Empty: no endpoint serves metadata (the simulator), so those variables are left out.

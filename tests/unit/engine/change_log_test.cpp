@@ -13,6 +13,7 @@ using core::Instant;
 using core::engine::ChangeEntry;
 using core::engine::ChangeKind;
 using core::engine::ChangeLog;
+using core::engine::LogDigest;
 
 namespace {
 
@@ -45,6 +46,15 @@ TEST_CASE("change log lines, and a digest over exactly those lines", "[engine][l
     CHECK(log.digest() == fnv1a(lines));
     log.clear();
     CHECK(log.digest() == fnv1a(""));
+
+    // A log without a digest keeps the entries just the same.
+    ChangeLog undigested(1, LogDigest::None);
+    undigested.append(full);
+    undigested.append(bare);
+    CHECK(undigested.entries().size() == 1);
+    CHECK(ChangeLog::format(undigested.entries().front()) == ChangeLog::format(bare));
+    CHECK(undigested.dropped() == 1);
+    CHECK(undigested.digest() == fnv1a(""));
 }
 
 }  // namespace ecsemu::test

@@ -299,6 +299,36 @@ TEST_CASE("tasks are found by their launch number as by their id, and usage carr
     CHECK(r.tasks.live_tasks() == 2);
 }
 
+TEST_CASE("a kept usage buffer is replaced whole, stale entries and ids included", "[sim][tasks]") {
+    Runtime r;
+    core::TaskLaunch numbered = launch("t1", "ap-southeast-1a", 1, false);
+    numbered.launch_number = 7;
+    r.tasks.start(numbered);
+    r.tasks.start(launch("t22", "ap-southeast-1a", 1, false));  // not numbered
+    r.clock.run_for(Duration::minutes(1));
+    // What a previous take might have left: more entries than tasks, ids where numbers now stand.
+    std::vector<core::TaskUsage> usage(4);
+    for (auto& entry : usage) {
+        entry.task_id = "stale";
+        entry.cpu_units = 999;
+        entry.memory_mib = 999;
+        entry.launch_number = 42;
+    }
+    r.tasks.take_usage_into(usage);
+    REQUIRE(usage.size() == 2);
+    CHECK(usage[0].launch_number == 7);
+    CHECK(usage[0].task_id.empty());
+    CHECK(usage[0].cpu_units == Approx(0.01 * 512));
+    CHECK(usage[1].launch_number == 0);
+    CHECK(usage[1].task_id == "t22");
+    CHECK(usage[1].memory_mib == Approx(256));  // a quarter of its 1 GiB
+    // And grown again when there are more tasks than entries.
+    usage.resize(1);
+    r.clock.run_for(Duration::minutes(1));
+    r.tasks.take_usage_into(usage);
+    CHECK(usage.size() == 2);
+}
+
 TEST_CASE("the health probe's answer for an address changes only when the tasks say so", "[sim][tasks]") {
     Runtime r;
     r.tasks.set_behaviour("web", 2, sim::TaskBehaviour::FailsHealthChecks);

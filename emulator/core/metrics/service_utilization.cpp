@@ -130,17 +130,19 @@ void record_service_utilization(MetricStore& store, const ecs::EcsState& state, 
         utilization.clear();
         for (const auto& [service_name, service] : services) {
             if (service.status != ecs::ServiceStatus::Active) continue;
-            ServiceUtilization* of_service = nullptr;  // made at the service's first RUNNING task
+            // Added up in a local, not in place in `utilization`: the compiler keeps a local's sums in
+            // registers across the walk, where it must store and reload an element's at every task.
+            ServiceUtilization of_service;
             for (const ecs::Task* task : ecs::tasks_launched_for(state, cluster_name, service_name)) {
                 if (task->last_status != ecs::TaskStatus::Running) continue;
-                if (of_service == nullptr)
-                    of_service = &utilization.emplace_back(&service_name, ServiceUtilization{}).second;
                 const double cpu_reserved = task->cpu_units.value_or(kDefaultTaskCpuUnits);
                 const double memory_reserved = task->memory_mib.value_or(kDefaultTaskMemoryMib);
                 const TaskUsageIndex::Used used = usage.find(*task).value_or(TaskUsageIndex::Used{});
-                of_service->cpu.add(used.cpu_units, cpu_reserved);
-                of_service->memory.add(used.memory_mib, memory_reserved);
+                of_service.cpu.add(used.cpu_units, cpu_reserved);
+                of_service.memory.add(used.memory_mib, memory_reserved);
             }
+            // Only services with a RUNNING task publish.
+            if (of_service.cpu.tasks > 0) utilization.emplace_back(&service_name, of_service);
         }
         if (utilization.empty()) continue;
         // The cluster's tasks are its services' tasks: summed per service, not added task by task again.

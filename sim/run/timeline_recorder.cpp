@@ -113,10 +113,8 @@ std::string TimelineRecorder::label_of(const std::string& key) const {
 
 std::string TimelineRecorder::stopped_reason(const std::string& task_id) const {
     for (const auto& [key, region] : sources_.ecs.regions()) {
-        for (const auto& [cluster, tasks] : region.state.tasks) {
-            auto task = tasks.find(task_id);
-            if (task != tasks.end()) return task->second.stopped_reason;
-        }
+        if (const core::ecs::Task* task = core::ecs::find_task_in_any_cluster(region.state, task_id))
+            return task->stopped_reason;
     }
     return {};
 }

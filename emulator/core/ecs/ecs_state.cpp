@@ -78,10 +78,32 @@ Task* find_task(EcsState& state, const std::string& cluster_name, std::string_vi
     if (const auto arn = parse_ecs_arn(id_or_arn); arn && arn->resource_type == "task") {
         if (arn->path.size() == 2 && arn->path.front() != cluster_name) return nullptr;
     }
+    return find_task_by_id(state, cluster_name, task_id_of(id_or_arn));
+}
+
+Task* find_task_by_id(EcsState& state, const std::string& cluster_name, const std::string& task_id) {
+    if (const auto indexed = state.task_index.by_id.find(std::string_view(task_id));
+        indexed != state.task_index.by_id.end() && indexed->second->cluster_name == cluster_name)
+        return indexed->second;
+    // Not indexed under this cluster: the store itself decides (an id reused in another cluster).
     const auto cluster_it = state.tasks.find(cluster_name);
     if (cluster_it == state.tasks.end()) return nullptr;
-    const auto it = cluster_it->second.find(task_id_of(id_or_arn));
+    const auto it = cluster_it->second.find(task_id);
     return it == cluster_it->second.end() ? nullptr : &it->second;
+}
+
+Task* find_task_in_any_cluster(EcsState& state, const std::string& task_id) {
+    if (const auto indexed = state.task_index.by_id.find(std::string_view(task_id));
+        indexed != state.task_index.by_id.end())
+        return indexed->second;
+    for (auto& [cluster, tasks] : state.tasks) {
+        if (const auto it = tasks.find(task_id); it != tasks.end()) return &it->second;
+    }
+    return nullptr;
+}
+
+const Task* find_task_in_any_cluster(const EcsState& state, const std::string& task_id) {
+    return find_task_in_any_cluster(const_cast<EcsState&>(state), task_id);
 }
 
 const Task* find_task(const EcsState& state, const std::string& cluster_name, std::string_view id_or_arn) {

@@ -48,6 +48,10 @@ struct TaskIndex {
     // one reuses it; tasks in different VPCs may share one). Hashed by address alone: the ALB and the
     // simulator's traffic look one up for every target, and rarely know the subnet.
     std::unordered_map<std::string, Tasks> by_address;
+    // Task id -> the task stored last with it. Ids are drawn at random, so the id alone finds a task, hashed:
+    // the engine finds a task by id at every step of its lifecycle, and a tree of ten thousand ids is a dozen
+    // cache-missing string compares deep. Keys view the tasks' own ids.
+    std::unordered_map<std::string_view, Task*> by_id;
 
     TaskIndex() = default;
     TaskIndex(const TaskIndex&) = delete;
@@ -99,6 +103,12 @@ const Service* find_service(const EcsState& state, std::string_view cluster_name
                             std::string_view name_or_arn);
 Task* find_task(EcsState& state, const std::string& cluster_name, std::string_view id_or_arn);
 const Task* find_task(const EcsState& state, const std::string& cluster_name, std::string_view id_or_arn);
+// The same by a bare task id (no ARN), as the engine and the simulator keep them.
+Task* find_task_by_id(EcsState& state, const std::string& cluster_name, const std::string& task_id);
+// The task with this bare id in whichever cluster holds it (ids are unique in a region: drawn at random from
+// its one id source).
+Task* find_task_in_any_cluster(EcsState& state, const std::string& task_id);
+const Task* find_task_in_any_cluster(const EcsState& state, const std::string& task_id);
 
 // Services of a cluster, including replaced DRAINING ones, in a stable order.
 std::vector<const Service*> services_of_cluster(const EcsState& state, const std::string& cluster_name);

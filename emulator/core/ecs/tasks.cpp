@@ -94,6 +94,11 @@ void add_entry(TaskIndex::Tasks& tasks, Task& task) {
 }
 
 void index_task(TaskIndex& index, Task& task) {
+    // Re-keyed when the id was indexed already: the key must view this task's id, not the one it replaces.
+    if (const auto [at, added] = index.by_id.try_emplace(std::string_view(task.id), &task); !added) {
+        index.by_id.erase(at);
+        index.by_id.emplace(std::string_view(task.id), &task);
+    }
     if (!task.service_name.empty()) add_entry(index.by_service[task.cluster_name][task.service_name], task);
     add_entry(index.by_group[task.cluster_name][task.group], task);
     if (task.eni) add_entry(index.by_address[task.eni->private_ipv4_address], task);
@@ -120,6 +125,8 @@ void erase_entry(TaskIndex::ByName& index, const std::string& outer, const std::
 }
 
 void unindex_task(TaskIndex& index, const Task& task) {
+    if (const auto by_id = index.by_id.find(task.id); by_id != index.by_id.end() && by_id->second == &task)
+        index.by_id.erase(by_id);
     if (!task.service_name.empty()) erase_entry(index.by_service, task.cluster_name, task.service_name, task);
     erase_entry(index.by_group, task.cluster_name, task.group, task);
     if (task.eni) erase_entry(index.by_address, task.eni->private_ipv4_address, task);
@@ -252,7 +259,18 @@ bool forget_stopped_task(EcsState& state, const std::string& cluster_name, const
     const Task& task = it->second;
     if (task.is_live() || !task.stopped_at || *task.stopped_at >= cutoff) return false;
     unindex_task(state.task_index, task);
+    const std::string id = task.id;
     cluster->second.erase(it);
+    // The id held by another cluster's task too (ids are never drawn twice, but can be stored so): that task
+    // is what the id finds now.
+    if (state.task_index.by_id.count(id) == 0) {
+        for (auto& [name, tasks] : state.tasks) {
+            if (const auto other = tasks.find(id); other != tasks.end()) {
+                state.task_index.by_id.emplace(std::string_view(other->second.id), &other->second);
+                break;
+            }
+        }
+    }
     return true;
 }
 

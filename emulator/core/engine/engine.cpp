@@ -200,14 +200,9 @@ bool Engine::advance_tasks(Instant now) {
     bool moved = false;
     for (const auto& key : keys) {
         const auto region = world_.regions().find(key.region_key);
-        ecs::Task* task = nullptr;
-        if (region != world_.regions().end()) {
-            if (const auto cluster = region->second.state.tasks.find(key.cluster_name);
-                cluster != region->second.state.tasks.end()) {
-                if (const auto it = cluster->second.find(key.task_id); it != cluster->second.end())
-                    task = &it->second;
-            }
-        }
+        ecs::Task* task = region == world_.regions().end()
+                              ? nullptr
+                              : ecs::find_task_by_id(region->second.state, key.cluster_name, key.task_id);
         if (task == nullptr || !task->is_live()) {
             // Gone (forgotten, reset) or stopped without the engine (restart recovery).
             untrack_deadline(key);

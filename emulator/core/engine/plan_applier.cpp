@@ -95,10 +95,7 @@ void apply_start(ApplyContext& ctx, ecs::Service& service, const PlannedAction& 
 
 void apply_stop(ApplyContext& ctx, const PlannedAction& planned, AppliedPlan& applied) {
     const auto& stop = std::get<StopTask>(planned.action);
-    ecs::Task* task = nullptr;
-    for (auto& [cluster, tasks] : ctx.state.tasks) {
-        if (const auto it = tasks.find(stop.task_id); it != tasks.end()) task = &it->second;
-    }
+    ecs::Task* task = ecs::find_task_in_any_cluster(ctx.state, stop.task_id);
     if (task == nullptr || task->desired_status == ecs::DesiredStatus::Stopped) return;
     task->desired_status = ecs::DesiredStatus::Stopped;
     task->stop_code = to_model(stop.stop_code);

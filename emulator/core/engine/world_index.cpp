@@ -106,10 +106,8 @@ bool belongs_to(const ecs::EcsState& state, const ecs::Service& service, const e
 
 TaskLocation find_task(ecs::EcsWorld& world, const std::string& task_id) {
     for (auto& [region_key, region] : world.regions()) {
-        for (auto& [cluster, tasks] : region.state.tasks) {
-            const auto it = tasks.find(task_id);
-            if (it != tasks.end()) return TaskLocation{&region, region_key, &it->second};
-        }
+        if (ecs::Task* task = ecs::find_task_in_any_cluster(region.state, task_id))
+            return TaskLocation{&region, region_key, task};
     }
     return {};
 }

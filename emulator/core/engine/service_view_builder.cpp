@@ -13,8 +13,9 @@ namespace ecsemu::core::engine {
 
 namespace {
 
-scheduler::DeploymentView deployment_view(const ecs::Deployment& deployment) {
-    scheduler::DeploymentView view;
+// Assigns every field, so a record reused from another deployment keeps nothing of it (only its strings'
+// storage).
+void fill_deployment_view(const ecs::Deployment& deployment, scheduler::DeploymentView& view) {
     view.id = deployment.id;
     view.status = to_scheduler(deployment.status);
     view.task_definition_arn = deployment.task_definition_arn;
@@ -22,7 +23,6 @@ scheduler::DeploymentView deployment_view(const ecs::Deployment& deployment) {
     view.rollout_state = to_scheduler(deployment.rollout_state);
     view.failed_tasks = deployment.failed_tasks;
     view.had_running_task = deployment.had_running_task;
-    return view;
 }
 
 // Assigns every field, so a record reused from another task keeps nothing of it.
@@ -41,16 +41,26 @@ void fill_task_view(const ecs::Task& task, scheduler::TargetHealth target_health
     view.start_failure_recorded = task.start_failure_recorded;
 }
 
-std::vector<scheduler::SubnetView> subnet_views(const ecs::EcsState& state, const Ec2Directory& ec2,
-                                                const ecs::Service& service) {
-    std::vector<scheduler::SubnetView> subnets;
-    if (!service.network_configuration || !service.network_configuration->awsvpc_configuration)
-        return subnets;
-    for (const auto& subnet_id : service.network_configuration->awsvpc_configuration->subnets) {
-        const ecs::SubnetInfo info = ecs::describe_subnet(ec2, state.scope.region, subnet_id);
-        subnets.push_back({info.subnet_id, info.availability_zone});
+// The service's subnets into `subnets`, its records reused.
+void fill_subnet_views(const ecs::EcsState& state, const Ec2Directory& ec2, const ecs::Service& service,
+                       std::vector<scheduler::SubnetView>& subnets) {
+    if (!service.network_configuration || !service.network_configuration->awsvpc_configuration) {
+        subnets.clear();
+        return;
     }
-    return subnets;
+    const auto& subnet_ids = service.network_configuration->awsvpc_configuration->subnets;
+    subnets.resize(subnet_ids.size());
+    for (std::size_t i = 0; i < subnet_ids.size(); ++i) {
+        const std::string& subnet_id = subnet_ids[i];
+        subnets[i].subnet_id = subnet_id;
+        // As describe_subnet finds the zone, without making the rest of its answer.
+        if (const Subnet* subnet = ec2.find_subnet(state.scope.region, subnet_id); subnet != nullptr) {
+            subnets[i].availability_zone = subnet->availability_zone;
+        } else {
+            subnets[i].availability_zone =
+                availability_zone_for_unknown_subnet(state.scope.region, subnet_id);
+        }
+    }
 }
 
 scheduler::LaunchBackoffState backoff_view(const ecs::LaunchBackoff& backoff) {
@@ -94,13 +104,12 @@ scheduler::ServiceView build_service_view(const ecs::EcsState& state, const Ec2D
 
 void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, const ecs::Service& service,
                         const TargetHealthInput& target_health, scheduler::ServiceView& view) {
-    // Everything but the task records starts afresh.
-    std::vector<scheduler::TaskView> task_records = std::move(view.tasks);
-    view = scheduler::ServiceView{};
-    view.tasks = std::move(task_records);
+    // Every field assigned, and the records of its lists reused: one view is built for every reconcile of
+    // every service, and starting each afresh allocated a dozen strings and lists a build.
     view.name = service.name;
     view.desired_count = service.desired_count;
     const ecs::DeploymentConfiguration& config = service.deployment_configuration;
+    view.deployment_configuration = scheduler::DeploymentConfigurationView{};
     view.deployment_configuration.minimum_healthy_percent = config.minimum_healthy_percent;
     view.deployment_configuration.maximum_percent = config.maximum_percent;
     view.deployment_configuration.circuit_breaker.enable = config.circuit_breaker.enable;
@@ -108,15 +117,19 @@ void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, con
     view.health_check_grace_period_seconds = service.health_check_grace_period_seconds;
     if (target_health.connected && !service.load_balancers.empty()) {
         view.target_group_arn = service.load_balancers.front().target_group_arn;
+    } else {
+        view.target_group_arn.clear();
     }
+    view.container_health_checks = false;
     const ecs::Deployment* primary = service.primary_deployment();
     if (primary != nullptr) {
         const ecs::TaskDefinition* td = ecs::find_task_definition(state, primary->task_definition_arn);
         view.container_health_checks = td != nullptr && has_container_health_checks(*td);
     }
-    view.subnets = subnet_views(state, ec2, service);
-    for (const auto& deployment : service.deployments)
-        view.deployments.push_back(deployment_view(deployment));
+    fill_subnet_views(state, ec2, service, view.subnets);
+    view.deployments.resize(service.deployments.size());
+    for (std::size_t i = 0; i < service.deployments.size(); ++i)
+        fill_deployment_view(service.deployments[i], view.deployments[i]);
     // Both are in task id order: one walk pairs each task with its target health.
     auto health = target_health.by_task_id.begin();
     std::vector<const ecs::Task*> storage;
@@ -132,14 +145,21 @@ void build_service_view(const ecs::EcsState& state, const Ec2Directory& ec2, con
     if (service.last_completed_deployment) {
         view.last_completed_deployment = scheduler::CompletedDeploymentRef{
             service.last_completed_deployment->id, service.last_completed_deployment->task_definition_arn};
+    } else {
+        view.last_completed_deployment.reset();
     }
     // The scheduler reads the events newest first and stops at the first that is not a condition event
     // (condition_events.hpp), so the ones after it cannot change a plan. Copying all of them (up to a
     // hundred) made the copies most of a busy service's reconcile.
+    std::size_t events = 0;
     for (const auto& event : service.events) {
-        view.recent_events.push_back({event.message, event.created_at});
+        if (events == view.recent_events.size()) view.recent_events.emplace_back();
+        scheduler::RecentEvent& recent = view.recent_events[events++];
+        recent.message = event.message;
+        recent.created_at = event.created_at;
         if (!scheduler::is_condition_message(service.name, event.message)) break;
     }
+    view.recent_events.resize(events);
 }
 
 }  // namespace ecsemu::core::engine

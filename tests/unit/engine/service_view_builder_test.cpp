@@ -37,9 +37,46 @@ void add_task(EcsState& state, const std::string& id) {
 // Every field of every task record, and what else a reused view could carry over.
 void check_same(const core::scheduler::ServiceView& a, const core::scheduler::ServiceView& b) {
     CHECK(a.name == b.name);
+    CHECK(a.desired_count == b.desired_count);
+    CHECK(a.deployment_configuration.minimum_healthy_percent ==
+          b.deployment_configuration.minimum_healthy_percent);
+    CHECK(a.deployment_configuration.maximum_percent == b.deployment_configuration.maximum_percent);
+    CHECK(a.deployment_configuration.circuit_breaker.enable ==
+          b.deployment_configuration.circuit_breaker.enable);
+    CHECK(a.deployment_configuration.circuit_breaker.rollback ==
+          b.deployment_configuration.circuit_breaker.rollback);
+    CHECK(a.health_check_grace_period_seconds == b.health_check_grace_period_seconds);
     CHECK(a.target_group_arn == b.target_group_arn);
-    CHECK(a.deployments.size() == b.deployments.size());
-    CHECK(a.recent_events.size() == b.recent_events.size());
+    CHECK(a.container_health_checks == b.container_health_checks);
+    REQUIRE(a.subnets.size() == b.subnets.size());
+    for (std::size_t i = 0; i < a.subnets.size(); ++i) {
+        CHECK(a.subnets[i].subnet_id == b.subnets[i].subnet_id);
+        CHECK(a.subnets[i].availability_zone == b.subnets[i].availability_zone);
+    }
+    REQUIRE(a.deployments.size() == b.deployments.size());
+    for (std::size_t i = 0; i < a.deployments.size(); ++i) {
+        const auto& x = a.deployments[i];
+        const auto& y = b.deployments[i];
+        CHECK(x.id == y.id);
+        CHECK(x.status == y.status);
+        CHECK(x.task_definition_arn == y.task_definition_arn);
+        CHECK(x.created_at == y.created_at);
+        CHECK(x.rollout_state == y.rollout_state);
+        CHECK(x.failed_tasks == y.failed_tasks);
+        CHECK(x.had_running_task == y.had_running_task);
+    }
+    CHECK(a.launch_backoff == b.launch_backoff);
+    REQUIRE(a.last_completed_deployment.has_value() == b.last_completed_deployment.has_value());
+    if (a.last_completed_deployment) {
+        CHECK(a.last_completed_deployment->id == b.last_completed_deployment->id);
+        CHECK(a.last_completed_deployment->task_definition_arn ==
+              b.last_completed_deployment->task_definition_arn);
+    }
+    REQUIRE(a.recent_events.size() == b.recent_events.size());
+    for (std::size_t i = 0; i < a.recent_events.size(); ++i) {
+        CHECK(a.recent_events[i].message == b.recent_events[i].message);
+        CHECK(a.recent_events[i].created_at == b.recent_events[i].created_at);
+    }
     REQUIRE(a.tasks.size() == b.tasks.size());
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         const auto& x = a.tasks[i];
@@ -64,6 +101,40 @@ TEST_CASE("A view built into one that held another service is what a fresh build
     EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
     core::ecs::Service& api = add_service(state);
     api.events = {{"e1", Instant{1000}, core::scheduler::steady_state_message("api")}};
+    // Everything a service without them must not inherit from a reused view.
+    api.desired_count = 3;
+    api.deployment_configuration.minimum_healthy_percent = 50;
+    api.deployment_configuration.maximum_percent = 150;
+    api.deployment_configuration.circuit_breaker.enable = true;
+    api.deployment_configuration.circuit_breaker.rollback = true;
+    api.health_check_grace_period_seconds = 60;
+    api.load_balancers.push_back(
+        {"arn:aws:elasticloadbalancing:ap-southeast-1:000000000000:targetgroup/api/1", "", "api", 8000});
+    core::ecs::AwsVpcConfiguration awsvpc;
+    awsvpc.subnets = {kSubnetA, kSubnetB, "subnet-0123456789abcdef0"};  // the last one EC2 does not know
+    api.network_configuration = core::ecs::NetworkConfiguration{awsvpc};
+    core::ecs::Deployment primary;
+    primary.id = "ecs-svc/1234567890123456789";
+    primary.task_definition_arn = "arn:aws:ecs:ap-southeast-1:000000000000:task-definition/api:2";
+    primary.failed_tasks = 2;
+    primary.had_running_task = true;
+    primary.created_at = Instant{300};
+    api.deployments.push_back(primary);
+    core::ecs::TaskDefinition definition;  // with a container health check
+    definition.arn = primary.task_definition_arn;
+    definition.family = "api";
+    definition.revision = 2;
+    core::ecs::ContainerDefinition container;
+    container.name = "api";
+    container.essential = true;
+    container.health_check = core::ecs::HealthCheck{};
+    definition.container_definitions.push_back(container);
+    state.task_definitions["api"].last_revision = 2;
+    state.task_definitions["api"].revisions[2] = definition;
+    api.last_completed_deployment = core::ecs::CompletedDeployment{
+        "ecs-svc/1111111111111111111", "arn:aws:ecs:ap-southeast-1:000000000000:task-definition/api:1"};
+    api.launch_backoff.consecutive_start_failures = 2;
+    api.launch_backoff.task_definition_arn = primary.task_definition_arn;
     for (const char* id : {"a1", "b2", "c3"}) add_task(state, id);
     core::ecs::Task* failed = core::ecs::find_task(state, "prod", "b2");
     failed->last_status = core::ecs::TaskStatus::Stopped;
@@ -92,9 +163,16 @@ TEST_CASE("A view built into one that held another service is what a fresh build
     core::scheduler::ServiceView reused;
     core::engine::build_service_view(state, ec2, api, health, reused);
     check_same(reused, core::engine::build_service_view(state, ec2, api, health));
+    CHECK(reused.subnets.size() == 3);
+    CHECK(reused.container_health_checks);
+    CHECK(reused.subnets[2].availability_zone.rfind("ap-southeast-1", 0) == 0);
     core::engine::build_service_view(state, ec2, web, {}, reused);
     check_same(reused, core::engine::build_service_view(state, ec2, web, {}));
     CHECK(reused.recent_events.empty());
+    CHECK(reused.subnets.empty());
+    CHECK(reused.deployments.empty());
+    CHECK(reused.target_group_arn.empty());
+    CHECK_FALSE(reused.last_completed_deployment.has_value());
     REQUIRE(reused.tasks.size() == 2);
     CHECK_FALSE(reused.tasks[1].stop_code.has_value());  // b2's record, reused for f6
     // Growing again after shrinking.

@@ -46,8 +46,8 @@ PolicyProposal propose_target_tracking(const ScalingPolicy& policy,
     const auto state_of = [](const cloudwatch::MetricAlarm* alarm) {
         return alarm == nullptr ? cloudwatch::AlarmState::InsufficientData : alarm->state;
     };
-    return propose(policy, state_of(high), state_of(low), high->name,
-                   low == nullptr ? std::string() : low->name,
+    static const std::string kNoAlarm;
+    return propose(policy, state_of(high), state_of(low), high->name, low == nullptr ? kNoAlarm : low->name,
                    latest_value(*high, cloudwatch.metrics, view.now), view);
 }
 
@@ -146,8 +146,11 @@ void ScalingController::scale_target(RegionRef& ref, const std::string& key, Sca
     view.memory = memory;
     view.now = now;
 
-    std::vector<PolicyProposal> proposals;
-    const std::string prefix = key + "|";
+    std::vector<PolicyProposal>& proposals = proposals_;
+    proposals.clear();
+    std::string& prefix = policy_prefix_;
+    prefix.assign(key);
+    prefix += '|';
     for (auto it = ref.state.policies.lower_bound(prefix);
          it != ref.state.policies.end() && it->first.starts_with(prefix); ++it) {
         const ScalingPolicy& policy = it->second;

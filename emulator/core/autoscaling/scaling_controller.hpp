@@ -14,6 +14,7 @@
 
 #include "emulator/core/autoscaling/autoscaling_state.hpp"
 #include "emulator/core/autoscaling/scalable_resources.hpp"
+#include "emulator/core/autoscaling/target_tracking.hpp"
 #include "emulator/core/cloudwatch/cloudwatch_state.hpp"
 #include "emulator/core/ids.hpp"
 
@@ -61,6 +62,9 @@ private:
     cloudwatch::CloudWatchWorld& cloudwatch_;
     ScalableResources& resources_;
     IdSource ids_{0x5ca1'ab1e'0000'0001ULL};
+    // scale_target's working storage, kept between calls: every target is scaled every minute.
+    std::string policy_prefix_;
+    std::vector<PolicyProposal> proposals_;
 };
 
 }  // namespace ecsemu::core::autoscaling

@@ -6,9 +6,47 @@
 
 namespace ecsemu::core::engine {
 
-scheduler::TaskStatus to_scheduler(ecs::TaskStatus status);
-scheduler::DesiredStatus to_scheduler(ecs::DesiredStatus status);
-scheduler::HealthStatus to_scheduler(ecs::HealthStatus status);
+// Inline, the three every service view maps for every task of the service.
+inline scheduler::TaskStatus to_scheduler(ecs::TaskStatus status) {
+    using S = scheduler::TaskStatus;
+    switch (status) {
+        case ecs::TaskStatus::Provisioning:
+            return S::Provisioning;
+        case ecs::TaskStatus::Pending:
+            return S::Pending;
+        case ecs::TaskStatus::Activating:
+            return S::Activating;
+        case ecs::TaskStatus::Running:
+            return S::Running;
+        case ecs::TaskStatus::Deactivating:
+            return S::Deactivating;
+        case ecs::TaskStatus::Stopping:
+            return S::Stopping;
+        case ecs::TaskStatus::Deprovisioning:
+            return S::Deprovisioning;
+        case ecs::TaskStatus::Stopped:
+            return S::Stopped;
+    }
+    return S::Stopped;
+}
+
+inline scheduler::DesiredStatus to_scheduler(ecs::DesiredStatus status) {
+    return status == ecs::DesiredStatus::Stopped ? scheduler::DesiredStatus::Stopped
+                                                 : scheduler::DesiredStatus::Running;
+}
+
+inline scheduler::HealthStatus to_scheduler(ecs::HealthStatus status) {
+    switch (status) {
+        case ecs::HealthStatus::Healthy:
+            return scheduler::HealthStatus::Healthy;
+        case ecs::HealthStatus::Unhealthy:
+            return scheduler::HealthStatus::Unhealthy;
+        case ecs::HealthStatus::Unknown:
+            return scheduler::HealthStatus::Unknown;
+    }
+    return scheduler::HealthStatus::Unknown;
+}
+
 scheduler::DeploymentStatus to_scheduler(ecs::DeploymentStatus status);
 scheduler::RolloutState to_scheduler(ecs::RolloutState state);
 scheduler::StopCode to_scheduler(ecs::TaskStopCode code);

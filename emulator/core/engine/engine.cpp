@@ -96,8 +96,8 @@ void Engine::on_world_reset() {
     observations_.clear();
     dirty_.clear();
     unsettled_.clear();
-    wakeups_.clear();
     wakeup_order_.clear();
+    wakeups_.clear();
     runtime_commands_.clear();
     attention_.clear();
     deadlines_.clear();
@@ -152,7 +152,7 @@ void Engine::run_pass() {
     ++passes_;
     record_observations(now);
     while (!wakeup_order_.empty() && wakeup_order_.begin()->first <= now) {
-        const ServiceKey key = wakeup_order_.begin()->second;
+        const ServiceKey key = *wakeup_order_.begin()->second;
         dirty_.insert(key);
         clear_wakeup(key);
     }
@@ -191,9 +191,10 @@ void Engine::record_observations(Instant now) {
 
 bool Engine::advance_tasks(Instant now) {
     while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
-        attention_.insert(deadlines_.begin()->second);
-        deadline_of_.erase(deadlines_.begin()->second);
+        const auto due = deadline_of_.find(*deadlines_.begin()->second);
+        attention_.insert(due->first);
         deadlines_.erase(deadlines_.begin());
+        deadline_of_.erase(due);
     }
     const std::set<TaskKey> keys = std::move(attention_);
     attention_.clear();
@@ -291,33 +292,46 @@ void Engine::attend_all_tasks(const std::string& region_key, const ecs::EcsState
 }
 
 void Engine::track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context) {
-    untrack_deadline(key);
-    if (!task.is_live()) return;
-    const auto deadline = lifecycle_deadline(task, context);
-    if (!deadline) return;
-    deadlines_.emplace(*deadline, key);
-    deadline_of_.emplace(key, *deadline);
+    const auto deadline = task.is_live() ? lifecycle_deadline(task, context) : std::nullopt;
+    if (!deadline) {
+        untrack_deadline(key);
+        return;
+    }
+    // A task already tracked keeps its entry (and its key): only the deadline moves.
+    auto it = deadline_of_.find(key);
+    if (it != deadline_of_.end()) {
+        if (it->second == *deadline) return;
+        deadlines_.erase({it->second, &it->first});
+        it->second = *deadline;
+    } else {
+        it = deadline_of_.emplace(key, *deadline).first;
+    }
+    deadlines_.emplace(*deadline, &it->first);
 }
 
 void Engine::set_wakeup(const ServiceKey& key, Instant at) {
-    const auto it = wakeups_.find(key);
+    auto it = wakeups_.find(key);
     if (it != wakeups_.end() && it->second == at) return;  // most reconciles keep the wakeup they had
-    clear_wakeup(key);
-    wakeups_.emplace(key, at);
-    wakeup_order_.emplace(at, key);
+    if (it != wakeups_.end()) {
+        wakeup_order_.erase({it->second, &it->first});
+        it->second = at;
+    } else {
+        it = wakeups_.emplace(key, at).first;
+    }
+    wakeup_order_.emplace(at, &it->first);
 }
 
 void Engine::clear_wakeup(const ServiceKey& key) {
     const auto it = wakeups_.find(key);
     if (it == wakeups_.end()) return;
-    wakeup_order_.erase({it->second, key});
+    wakeup_order_.erase({it->second, &it->first});
     wakeups_.erase(it);
 }
 
 void Engine::untrack_deadline(const TaskKey& key) {
     const auto it = deadline_of_.find(key);
     if (it == deadline_of_.end()) return;
-    deadlines_.erase({it->second, key});
+    deadlines_.erase({it->second, &it->first});
     deadline_of_.erase(it);
 }
 

@@ -127,6 +127,15 @@ private:
     struct TaskKeyHash {
         std::size_t operator()(const TaskKey& key) const;
     };
+    // (instant, key) in the order of (instant, key) values, for keys kept elsewhere and pointed at.
+    template <class Key>
+    struct SoonestFirst {
+        bool operator()(const std::pair<Instant, const Key*>& a,
+                        const std::pair<Instant, const Key*>& b) const {
+            if (a.first != b.first) return a.first < b.first;
+            return *a.second < *b.second;
+        }
+    };
 
     struct RuntimeCommand {
         bool start = true;
@@ -194,14 +203,17 @@ private:
     std::set<ServiceKey> unsettled_;         // whose last reconcile stopped with a plan still to apply
     // The planner's next_wakeup per service, and the same soonest first: every pass takes the due ones and
     // looks for the next, which walked every service twice a pass when kept by service alone.
+    // The order's keys point at the map's (its nodes stay put): a wakeup moves without copying its key.
     std::map<ServiceKey, Instant> wakeups_;
-    std::set<std::pair<Instant, ServiceKey>> wakeup_order_;
+    std::set<std::pair<Instant, const ServiceKey*>, SoonestFirst<ServiceKey>> wakeup_order_;
     // Handed to the runtime and not yet STOPPED; looked up on every start and stop (sorted where walked).
     std::unordered_set<std::string> runtime_tasks_;
-    std::vector<RuntimeCommand> runtime_commands_;     // decided in this pass, issued at its end
-    std::set<TaskKey> attention_;                      // to look at in the next advance (see step 3 above)
-    std::set<std::pair<Instant, TaskKey>> deadlines_;  // each live task's lifecycle deadline, soonest first
-    std::unordered_map<TaskKey, Instant, TaskKeyHash> deadline_of_;  // the same, by task: only looked up
+    std::vector<RuntimeCommand> runtime_commands_;  // decided in this pass, issued at its end
+    std::set<TaskKey> attention_;                   // to look at in the next advance (see step 3 above)
+    // Each live task's lifecycle deadline, soonest first, its keys pointing at deadline_of_'s (which is
+    // node-based, so they stay put); and the same by task, only looked up.
+    std::set<std::pair<Instant, const TaskKey*>, SoonestFirst<TaskKey>> deadlines_;
+    std::unordered_map<TaskKey, Instant, TaskKeyHash> deadline_of_;
     // Local addresses of tasks handed to the runtime, and task id -> its address; only looked up (hashed:
     // ten thousand tasks' ids compared along a tree's path was a visible part of each start and stop).
     std::unordered_set<std::string> addresses_in_use_;

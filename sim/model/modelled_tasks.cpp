@@ -171,6 +171,7 @@ void ModelledTasks::fail_zone(const std::string& zone, core::Instant until) {
     for (const auto& [id, task] : tasks_) {
         if (task.launch.availability_zone == zone) victims.push_back(id);
     }
+    std::sort(victims.begin(), victims.end());  // in id order, not the hash table's
     for (const auto& id : victims) {
         auto found = tasks_.find(id);
         if (found != tasks_.end())

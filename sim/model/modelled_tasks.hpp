@@ -116,7 +116,9 @@ private:
     StartupSpec startup_;
     core::TaskRuntimeObserver* observer_ = nullptr;
     std::function<void(const std::string&)> answers_changed_;
-    std::map<std::string, ModelledTask> tasks_;                  // by task id, until every container exited
+    // By task id, until every container exited. Hashed: every timer of a task finds it by id, and nothing
+    // walks it where order shows (fail_zone sorts what it picks). Nodes stay put, so the pointers below hold.
+    std::unordered_map<std::string, ModelledTask> tasks_;
     std::unordered_map<std::string, ModelledTask*> by_address_;  // local address -> task
     std::vector<ModelledTask*> by_launch_;  // by TaskLaunch::launch_number; nullptr once the task is gone
     // The same tasks as a list (ModelledTask::live_slot), which each usage take walks: independent loads the

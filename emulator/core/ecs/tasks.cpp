@@ -159,8 +159,8 @@ Status validate_task_overrides(const TaskDefinition& task_definition, const Task
     return Ok{};
 }
 
-Result<Task> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLaunch& launch, Instant now,
-                         IdSource& ids) {
+Result<Task*> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLaunch& launch, Instant now,
+                          IdSource& ids) {
     const TaskDefinition& td = *launch.task_definition;
     Task task;
     task.id = ids.hex(32);
@@ -206,7 +206,7 @@ Result<Task> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLau
     task.tags = launch.tags;
     task.service_name = launch.service_name;
     task.deployment_id = launch.deployment_id;
-    return store_task(state, std::move(task));
+    return &store_task(state, std::move(task));
 }
 
 Task& store_task(EcsState& state, Task task) {
@@ -320,7 +320,7 @@ Result<RunTaskOutcome> run_task(EcsState& state, const Ec2Directory& ec2, RunTas
     for (int i = 0; i < count; ++i) {
         auto task = launch_task(state, ec2, launch, now, ids);
         if (task) {
-            outcome.tasks.push_back(std::move(task.value()));
+            outcome.tasks.push_back(*task.value());
         } else {
             outcome.failures.push_back({cluster.value()->arn, task.error().code, task.error().message});
         }

@@ -41,10 +41,11 @@ struct TaskLaunch {
 Task& store_task(EcsState& state, Task task);
 
 // Creates a PROVISIONING task (ENI PRECREATED, containers PENDING) and stores it in the cluster.
-// Returns the failure ECS would list instead when there is no room for it (no free address in the subnet).
+// Returns the stored task (it stays put until forgotten), or the failure ECS would list instead when there is
+// no room for it (no free address in the subnet).
 // REQUIRES: the launch was validated (validate_task_overrides, validate_network_configuration).
-Result<Task> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLaunch& launch, Instant now,
-                         IdSource& ids);
+Result<Task*> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLaunch& launch, Instant now,
+                          IdSource& ids);
 
 // Overrides must name containers of the definition, and task cpu/memory overrides must parse.
 Status validate_task_overrides(const TaskDefinition& task_definition, const TaskOverride& overrides);

@@ -76,21 +76,22 @@ void apply_start(ApplyContext& ctx, ecs::Service& service, const PlannedAction& 
                  AppliedPlan& applied) {
     const auto& start = std::get<StartTask>(planned.action);
     const ecs::TaskDefinition* td = ecs::find_task_definition(ctx.state, start.task_definition_arn);
-    Result<ecs::Task> task = AwsError::client("ClientException", "TaskDefinition not found.");
+    Result<ecs::Task*> launched = AwsError::client("ClientException", "TaskDefinition not found.");
     if (td != nullptr) {
         auto launch = service_task_launch(ctx, service, start, *td);
-        task = launch ? ecs::launch_task(ctx.state, ctx.ec2, launch.value(), ctx.now, ctx.ids)
-                      : Result<ecs::Task>(launch.error());
+        launched = launch ? ecs::launch_task(ctx.state, ctx.ec2, launch.value(), ctx.now, ctx.ids)
+                          : Result<ecs::Task*>(launch.error());
     }
-    if (!task) {
+    if (!launched) {
         ++applied.launch_failures;
-        record(ctx, ChangeKind::TaskLaunchFailed, planned.cause, "", task.error().message);
+        record(ctx, ChangeKind::TaskLaunchFailed, planned.cause, "", launched.error().message);
         return;
     }
-    applied.started_task_ids.push_back(task->id);
-    applied.touched_tasks.emplace_back(task->cluster_name, task->id);
-    record(ctx, ChangeKind::StartTask, planned.cause, task->id,
-           start.deployment_id + " " + task->availability_zone);
+    const ecs::Task& task = *launched.value();
+    applied.started_task_ids.push_back(task.id);
+    applied.touched_tasks.emplace_back(task.cluster_name, task.id);
+    record(ctx, ChangeKind::StartTask, planned.cause, task.id,
+           start.deployment_id + " " + task.availability_zone);
 }
 
 void apply_stop(ApplyContext& ctx, const PlannedAction& planned, AppliedPlan& applied) {

@@ -142,7 +142,7 @@ void plan_older_stops(PlanPass& pass, SpreadOnDemand& spread, int& healthy_budge
     if (count == 0) return;
     int budget = healthy_budget + pass.census.older.awaiting_health;
     const int budget_before = budget;
-    for (const auto& victim : pick_tasks_to_stop(std::move(candidates), count, budget, spread.get(),
+    for (const auto& victim : pick_tasks_to_stop(candidates, count, budget, spread.get(),
                                                  /*awaiting_counts_as_healthy=*/true)) {
         batch.stop(pass, victim, ActionCause::Rollout);
     }
@@ -174,8 +174,7 @@ void plan_unhealthy_stops(PlanPass& pass, SpreadOnDemand& spread, const StartNee
         return entry.primary && entry.condition == TaskCondition::Unhealthy;
     });
     int no_healthy_budget = 0;
-    for (const auto& victim :
-         pick_tasks_to_stop(std::move(candidates), count, no_healthy_budget, spread.get())) {
+    for (const auto& victim : pick_tasks_to_stop(candidates, count, no_healthy_budget, spread.get())) {
         batch.stop(pass, victim, ActionCause::UnhealthyTask);
         count_health_check_failure(pass);
     }
@@ -188,8 +187,7 @@ void plan_surplus_stops(PlanPass& pass, SpreadOnDemand& spread, int& healthy_bud
     auto candidates = stop_candidates(pass.census, [](const TaskEntry& entry) {
         return entry.primary && entry.condition != TaskCondition::Unhealthy;
     });
-    for (const auto& victim :
-         pick_tasks_to_stop(std::move(candidates), surplus, healthy_budget, spread.get())) {
+    for (const auto& victim : pick_tasks_to_stop(candidates, surplus, healthy_budget, spread.get())) {
         batch.stop(pass, victim, ActionCause::DesiredCount);
     }
 }

@@ -94,7 +94,7 @@ void add_entry(TaskIndex::Tasks& tasks, Task& task) {
 }
 
 void index_task(TaskIndex& index, Task& task) {
-    // Re-keyed when the id was indexed already: the key must view this task's id, not the one it replaces.
+    // Re-keyed when the id is indexed for another cluster's task: the key must view this task's id.
     if (const auto [at, added] = index.by_id.try_emplace(std::string_view(task.id), &task); !added) {
         index.by_id.erase(at);
         index.by_id.emplace(std::string_view(task.id), &task);
@@ -212,7 +212,15 @@ Result<Task*> launch_task(EcsState& state, const Ec2Directory& ec2, const TaskLa
 Task& store_task(EcsState& state, Task task) {
     const std::string cluster = task.cluster_name;
     const std::string id = task.id;
-    Task& stored = state.tasks[cluster].insert_or_assign(id, std::move(task)).first->second;
+    auto& tasks = state.tasks[cluster];
+    // Stored over a task of the same id: the id index's key views the id being replaced (moving the new task
+    // in may hand its buffer away), so that entry goes first and index_task adds it afresh.
+    if (const auto existing = tasks.find(id); existing != tasks.end()) {
+        const auto indexed = state.task_index.by_id.find(std::string_view(id));
+        if (indexed != state.task_index.by_id.end() && indexed->second == &existing->second)
+            state.task_index.by_id.erase(indexed);
+    }
+    Task& stored = tasks.insert_or_assign(id, std::move(task)).first->second;
     index_task(state.task_index, stored);
     return stored;
 }

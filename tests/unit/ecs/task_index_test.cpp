@@ -133,36 +133,40 @@ TEST_CASE("Forgetting a stopped task removes it from its cluster and every index
 
 TEST_CASE("Tasks are found by id as the store holds them, an id stored twice included", "[ecs][task-index]") {
     EcsState state(core::ecs::ArnScope{"ap-southeast-1", "000000000000"});
-    core::ecs::store_task(state, make_task("a1", "prod", "api", "10.0.0.1"));
-    core::ecs::store_task(state, make_task("b2", "dev", "api", "10.0.0.2"));
+    // 32 characters, as ids are drawn: past a string's inline buffer, so a moved id hands its storage away.
+    const auto id = [](const std::string& tail) { return std::string(32 - tail.size(), '0') + tail; };
+    core::ecs::store_task(state, make_task(id("a1"), "prod", "api", "10.0.0.1"));
+    core::ecs::store_task(state, make_task(id("b2"), "dev", "api", "10.0.0.2"));
     const auto at = [&state](const std::string& cluster, const std::string& id) {
         return &state.tasks.at(cluster).at(id);
     };
-    CHECK(core::ecs::find_task_by_id(state, "prod", "a1") == at("prod", "a1"));
-    CHECK(core::ecs::find_task_by_id(state, "dev", "a1") == nullptr);  // in another cluster
-    CHECK(core::ecs::find_task_by_id(state, "prod", "zz") == nullptr);
-    CHECK(core::ecs::find_task_in_any_cluster(state, "b2") == at("dev", "b2"));
-    CHECK(core::ecs::find_task_in_any_cluster(state, "zz") == nullptr);
+    CHECK(core::ecs::find_task_by_id(state, "prod", id("a1")) == at("prod", id("a1")));
+    CHECK(core::ecs::find_task_by_id(state, "dev", id("a1")) == nullptr);  // in another cluster
+    CHECK(core::ecs::find_task_by_id(state, "prod", id("zz")) == nullptr);
+    CHECK(core::ecs::find_task_in_any_cluster(state, id("b2")) == at("dev", id("b2")));
+    CHECK(core::ecs::find_task_in_any_cluster(state, id("zz")) == nullptr);
     // By ARN, as the API asks.
-    CHECK(core::ecs::find_task(state, "prod", "arn:aws:ecs:ap-southeast-1:000000000000:task/prod/a1") ==
-          at("prod", "a1"));
+    CHECK(core::ecs::find_task(state, "prod",
+                               "arn:aws:ecs:ap-southeast-1:000000000000:task/prod/" + id("a1")) ==
+          at("prod", id("a1")));
 
     // The same id stored in a second cluster: each cluster still finds its own, and forgetting the first
     // leaves the index pointing at the second.
-    core::ecs::store_task(state, make_task("a1", "dev", "web", "10.0.0.3"));
-    CHECK(core::ecs::find_task_by_id(state, "prod", "a1") == at("prod", "a1"));
-    CHECK(core::ecs::find_task_by_id(state, "dev", "a1") == at("dev", "a1"));
-    stop(state, "dev", "a1", Instant{1000});
-    REQUIRE(core::ecs::forget_stopped_task(state, "dev", "a1", Instant{2000}));
-    CHECK(core::ecs::find_task_by_id(state, "prod", "a1") == at("prod", "a1"));
-    CHECK(core::ecs::find_task_by_id(state, "dev", "a1") == nullptr);
-    CHECK(core::ecs::find_task_in_any_cluster(state, "a1") == at("prod", "a1"));
+    core::ecs::store_task(state, make_task(id("a1"), "dev", "web", "10.0.0.3"));
+    CHECK(core::ecs::find_task_by_id(state, "prod", id("a1")) == at("prod", id("a1")));
+    CHECK(core::ecs::find_task_by_id(state, "dev", id("a1")) == at("dev", id("a1")));
+    stop(state, "dev", id("a1"), Instant{1000});
+    REQUIRE(core::ecs::forget_stopped_task(state, "dev", id("a1"), Instant{2000}));
+    CHECK(core::ecs::find_task_by_id(state, "prod", id("a1")) == at("prod", id("a1")));
+    CHECK(core::ecs::find_task_by_id(state, "dev", id("a1")) == nullptr);
+    CHECK(core::ecs::find_task_in_any_cluster(state, id("a1")) == at("prod", id("a1")));
     // Stored again in its own cluster (in place): still found, and found no more once forgotten.
-    core::ecs::store_task(state, make_task("b2", "dev", "api", "10.0.0.2"));
-    CHECK(core::ecs::find_task_by_id(state, "dev", "b2") == at("dev", "b2"));
-    stop(state, "dev", "b2", Instant{1000});
-    REQUIRE(core::ecs::forget_stopped_task(state, "dev", "b2", Instant{2000}));
-    CHECK(core::ecs::find_task_in_any_cluster(state, "b2") == nullptr);
+    core::ecs::store_task(state, make_task(id("b2"), "dev", "api", "10.0.0.2"));
+    CHECK(state.task_index.by_id.size() == 2);  // one entry per id, its key the stored task's own
+    CHECK(core::ecs::find_task_by_id(state, "dev", id("b2")) == at("dev", id("b2")));
+    stop(state, "dev", id("b2"), Instant{1000});
+    REQUIRE(core::ecs::forget_stopped_task(state, "dev", id("b2"), Instant{2000}));
+    CHECK(core::ecs::find_task_in_any_cluster(state, id("b2")) == nullptr);
     CHECK(state.task_index.by_id.size() == 1);
 }
 

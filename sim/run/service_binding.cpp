@@ -4,7 +4,8 @@ namespace ecsemu::sim {
 
 const core::ecs::EcsRegion* find_region(const core::ecs::EcsWorld& world, const ServiceBinding& binding) {
     FoundService& found = binding.found;
-    if (found.world_resets != world.resets()) found = FoundService{world.resets(), nullptr, nullptr};
+    if (found.world != &world || found.world_resets != world.resets())
+        found = FoundService{&world, world.resets(), nullptr, nullptr};
     if (found.region == nullptr) found.region = world.find_region(binding.account_id, binding.region);
     return found.region;
 }

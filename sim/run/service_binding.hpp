@@ -21,9 +21,11 @@ struct MinuteCounters {
     double task_seconds = 0;
 };
 
-// Where a binding's region and service were found, and at which of the world's resets (see EcsWorld::resets):
-// the traffic driver and the recorder look them up for every service several times a simulated minute.
+// Where a binding's region and service were found, in which world and at which of its resets
+// (EcsWorld::resets): the traffic driver and the recorder look them up for every service several times a
+// simulated minute.
 struct FoundService {
+    const core::ecs::EcsWorld* world = nullptr;
     std::uint64_t world_resets = 0;
     const core::ecs::EcsRegion* region = nullptr;
     const core::ecs::Service* service = nullptr;

@@ -72,5 +72,17 @@ TEST_CASE("a world reset drops what a binding kept", "[sim][binding]") {
     CHECK(sim::find_service(world, binding)->desired_count == 3);
 }
 
+TEST_CASE("a binding asked about another world looks there", "[sim][binding]") {
+    EcsWorld first;
+    EcsWorld second;
+    const auto binding = binding_of("prod", "api");
+    const Service& in_first = put_service(first, "prod", "api", 2);
+    REQUIRE(sim::find_service(first, binding) == &in_first);
+    CHECK(sim::find_service(second, binding) == nullptr);
+    const Service& in_second = put_service(second, "prod", "api", 5);
+    CHECK(sim::find_service(second, binding) == &in_second);
+    CHECK(sim::find_service(first, binding) == &in_first);
+}
+
 }  // namespace
 }  // namespace ecsemu::test

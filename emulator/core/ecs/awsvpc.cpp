@@ -116,11 +116,17 @@ Status validate_network_configuration(const Ec2Directory& ec2, const std::string
 }
 
 SubnetInfo describe_subnet(const Ec2Directory& ec2, const std::string& region, const std::string& subnet_id) {
-    if (const Subnet* subnet = ec2.find_subnet(region, subnet_id); subnet != nullptr) {
-        return {subnet_id, subnet->availability_zone,
-                subnet->cidr_block.empty() ? stand_in_cidr(subnet_id) : subnet->cidr_block};
-    }
-    return {subnet_id, availability_zone_for_unknown_subnet(region, subnet_id), stand_in_cidr(subnet_id)};
+    const Subnet* subnet = ec2.find_subnet(region, subnet_id);
+    const bool with_cidr = subnet != nullptr && !subnet->cidr_block.empty();
+    return {subnet_id, subnet_availability_zone(ec2, region, subnet_id),
+            with_cidr ? subnet->cidr_block : stand_in_cidr(subnet_id)};
+}
+
+std::string subnet_availability_zone(const Ec2Directory& ec2, const std::string& region,
+                                     const std::string& subnet_id) {
+    if (const Subnet* subnet = ec2.find_subnet(region, subnet_id); subnet != nullptr)
+        return subnet->availability_zone;
+    return availability_zone_for_unknown_subnet(region, subnet_id);
 }
 
 SubnetInfo choose_subnet(const EcsState& state, const Ec2Directory& ec2, const std::string& cluster_name,

@@ -24,6 +24,9 @@ struct SubnetInfo {
 };
 
 SubnetInfo describe_subnet(const Ec2Directory& ec2, const std::string& region, const std::string& subnet_id);
+// describe_subnet's availability zone alone (every service view asks it of each of the service's subnets).
+std::string subnet_availability_zone(const Ec2Directory& ec2, const std::string& region,
+                                     const std::string& subnet_id);
 
 // Fargate spreads a group's tasks over zones: the subnet in the zone with the fewest live tasks of `group`
 // in the cluster wins, ties going to the earlier subnet. REQUIRES: config.subnets is not empty.

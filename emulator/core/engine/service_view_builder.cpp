@@ -53,13 +53,7 @@ void fill_subnet_views(const ecs::EcsState& state, const Ec2Directory& ec2, cons
     for (std::size_t i = 0; i < subnet_ids.size(); ++i) {
         const std::string& subnet_id = subnet_ids[i];
         subnets[i].subnet_id = subnet_id;
-        // As describe_subnet finds the zone, without making the rest of its answer.
-        if (const Subnet* subnet = ec2.find_subnet(state.scope.region, subnet_id); subnet != nullptr) {
-            subnets[i].availability_zone = subnet->availability_zone;
-        } else {
-            subnets[i].availability_zone =
-                availability_zone_for_unknown_subnet(state.scope.region, subnet_id);
-        }
+        subnets[i].availability_zone = ecs::subnet_availability_zone(ec2, state.scope.region, subnet_id);
     }
 }
 

@@ -122,10 +122,6 @@ int ZoneSpread::tasks_in(const std::string& availability_zone) const {
     return tasks_in_slot(slot_of(availability_zone));
 }
 
-void ZoneSpread::remove_task_from(const std::string& availability_zone) {
-    remove_task_from_slot(slot_of(availability_zone));
-}
-
 void ZoneSpread::remove_task_from_slot(std::optional<std::size_t> slot) {
     if (slot && tasks_per_zone_[*slot].second > 0) --tasks_per_zone_[*slot].second;
 }

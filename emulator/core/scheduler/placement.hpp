@@ -29,9 +29,8 @@ public:
     // subnets, an empty placement (the applier then chooses).
     Placement place_next_start();
     int tasks_in(const std::string& availability_zone) const;
-    void remove_task_from(const std::string& availability_zone);
-    // The same by a zone's slot (slot_of), for callers that look one zone up many times; a zone without a
-    // slot has no tasks.
+    // By a zone's slot (slot_of), for callers that look one zone up many times; a zone without a slot has no
+    // tasks.
     std::optional<std::size_t> slot_of(const std::string& availability_zone) const;
     int tasks_in_slot(std::optional<std::size_t> slot) const;
     void remove_task_from_slot(std::optional<std::size_t> slot);

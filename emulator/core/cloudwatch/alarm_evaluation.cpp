@@ -69,7 +69,7 @@ EvaluationRecord record_of(const MetricAlarm& alarm, AlarmState state, Instant n
 // alarms rather than allocating one per alarm per minute).
 AlarmEvaluation evaluate(const MetricAlarm& alarm, const metrics::MetricStore& store, Instant now,
                          ReasonTexts texts, std::vector<EvaluatedPeriod>& present) {
-    const std::int64_t period_ms = static_cast<std::int64_t>(std::max(alarm.period_seconds, 60)) * 1000;
+    const std::int64_t period_ms = period_ms_of(alarm.period_seconds);
     const int evaluation_periods = std::max(alarm.evaluation_periods, 1);
     const int datapoints_to_alarm =
         std::clamp(alarm.datapoints_to_alarm.value_or(evaluation_periods), 1, evaluation_periods);

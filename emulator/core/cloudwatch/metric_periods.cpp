@@ -18,8 +18,7 @@ std::vector<PeriodStatistics> aggregate_periods(const metrics::MetricStore& stor
                                });
         return out;
     }
-    const std::int64_t period_ms =
-        static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
+    const std::int64_t period_ms = period_ms_of(query.period_seconds);
     std::map<std::pair<Instant, std::string>, metrics::StatisticSet> periods;
     store.visit(
         key, query.start, query.end,

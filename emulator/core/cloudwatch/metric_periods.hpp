@@ -35,6 +35,11 @@ inline std::string_view unit_or_none(const std::string& unit) {
     return unit.empty() ? std::string_view("None") : std::string_view(unit);
 }
 
+// A period's length in ms: the store's buckets are minutes, so a shorter period reads as one.
+inline std::int64_t period_ms_of(int period_seconds) {
+    return static_cast<std::int64_t>(period_seconds < 60 ? 60 : period_seconds) * 1000;
+}
+
 // Where the period holding `minute` starts: origin + k * period (k negative before the origin).
 inline Instant period_start_of(Instant origin, std::int64_t period_ms, Instant minute) {
     const std::int64_t offset = minute.epoch_ms - origin.epoch_ms;
@@ -48,8 +53,7 @@ inline Instant period_start_of(Instant origin, std::int64_t period_ms, Instant m
 template <class Each>
 void for_each_merged_period(const metrics::MetricStore& store, metrics::MetricKeyRef key,
                             const PeriodQuery& query, metrics::SeriesCache* cache, Each&& each) {
-    const std::int64_t period_ms =
-        static_cast<std::int64_t>(query.period_seconds < 60 ? 60 : query.period_seconds) * 1000;
+    const std::int64_t period_ms = period_ms_of(query.period_seconds);
     const bool unit_wanted = query.unit.has_value();
     const std::string_view unit = unit_wanted ? std::string_view(*query.unit) : std::string_view();
     bool open = false;  // a period is being added up

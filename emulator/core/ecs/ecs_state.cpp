@@ -81,10 +81,20 @@ Task* find_task(EcsState& state, const std::string& cluster_name, std::string_vi
     return find_task_by_id(state, cluster_name, task_id_of(id_or_arn));
 }
 
+namespace {
+
+// The task the id index holds for `task_id`, or null.
+Task* indexed_task(EcsState& state, const std::string& task_id) {
+    const auto indexed = state.task_index.by_id.find(std::string_view(task_id));
+    return indexed == state.task_index.by_id.end() ? nullptr : indexed->second;
+}
+
+}  // namespace
+
 Task* find_task_by_id(EcsState& state, const std::string& cluster_name, const std::string& task_id) {
-    if (const auto indexed = state.task_index.by_id.find(std::string_view(task_id));
-        indexed != state.task_index.by_id.end() && indexed->second->cluster_name == cluster_name)
-        return indexed->second;
+    if (Task* indexed = indexed_task(state, task_id);
+        indexed != nullptr && indexed->cluster_name == cluster_name)
+        return indexed;
     // Not indexed under this cluster: the store itself decides (an id reused in another cluster).
     const auto cluster_it = state.tasks.find(cluster_name);
     if (cluster_it == state.tasks.end()) return nullptr;
@@ -93,9 +103,7 @@ Task* find_task_by_id(EcsState& state, const std::string& cluster_name, const st
 }
 
 Task* find_task_in_any_cluster(EcsState& state, const std::string& task_id) {
-    if (const auto indexed = state.task_index.by_id.find(std::string_view(task_id));
-        indexed != state.task_index.by_id.end())
-        return indexed->second;
+    if (Task* indexed = indexed_task(state, task_id)) return indexed;
     for (auto& [cluster, tasks] : state.tasks) {
         if (const auto it = tasks.find(task_id); it != tasks.end()) return &it->second;
     }

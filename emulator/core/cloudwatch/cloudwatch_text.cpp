@@ -52,10 +52,10 @@ struct TimeField {
     const char* then;
 };
 
-// The fields appended to `out`. The reason texts carry a dozen or more timestamps each and every alarm change
-// writes them, straight into the text: snprintf was most of their cost, and then appending each piece on its
-// own. Written into a buffer and appended once; a value that does not fit its width (a year before 0 or after
-// 9999) is written the way snprintf's "%0*d" writes it.
+// The fields appended to `out`. An alarm reason carries a dozen or more timestamps, written straight into its
+// text: snprintf was most of their cost, and then appending each piece on its own. Written into a buffer and
+// appended once; a value that does not fit its width (a year before 0 or after 9999) is written the way
+// snprintf's "%0*d" writes it.
 void append_time_fields(std::string& out, std::initializer_list<TimeField> fields) {
     constexpr std::array<int, 5> kLimit{1, 10, 100, 1000, 10000};
     std::array<char, 96> text{};  // the longest text's fields (7 of at most 11 digits and a 5-letter tail)

@@ -174,7 +174,6 @@ void normalise_port_mappings(std::vector<ContainerDefinition>& containers, Netwo
     }
 }
 
-// "family:revision" -> {family, revision}; revision 0 when absent, -1 when malformed.
 // "family:revision" -> (family, revision), as views into `text`; revision 0 when absent, -1 when malformed.
 std::pair<std::string_view, int> split_family_revision_view(std::string_view text) {
     const auto colon = text.rfind(':');
@@ -190,6 +189,7 @@ std::pair<std::string_view, int> split_family_revision_view(std::string_view tex
     return {family, revision == 0 ? -1 : revision};
 }
 
+// The same with the family copied out.
 std::pair<std::string, int> split_family_revision(std::string_view text) {
     const auto [family, revision] = split_family_revision_view(text);
     return {std::string(family), revision};

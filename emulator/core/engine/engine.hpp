@@ -202,8 +202,8 @@ private:
     std::set<ServiceKey> dirty_;             // ordered: services reconcile in key order
     std::set<ServiceKey> unsettled_;         // whose last reconcile stopped with a plan still to apply
     // The planner's next_wakeup per service, and the same soonest first: every pass takes the due ones and
-    // looks for the next, which walked every service twice a pass when kept by service alone.
-    // The order's keys point at the map's (its nodes stay put): a wakeup moves without copying its key.
+    // looks for the next, which walked every service twice a pass when kept by service alone. The order's
+    // keys point at the map's (its nodes stay put), so a wakeup moves without copying its key.
     std::map<ServiceKey, Instant> wakeups_;
     std::set<std::pair<Instant, const ServiceKey*>, SoonestFirst<ServiceKey>> wakeup_order_;
     // Handed to the runtime and not yet STOPPED; looked up on every start and stop (sorted where walked).

@@ -26,9 +26,8 @@ inline constexpr int kDefaultTaskMemoryMib = 512;
 // (every running task is looked up every minute), otherwise by task id. A task reported twice counts its last
 // report. Meant to be kept and refilled every minute: the number index is sized to the highest launch number
 // seen and each slot says which take filled it, so a refill costs the reports, not the numbers, and clears
-// nothing. The
-// numbered reports' figures are copied into the index, so the walk reads one slot per task rather than
-// following a pointer from it to the report as well.
+// nothing. The numbered reports' figures are copied into the index, so the walk reads one slot per task
+// rather than following a pointer from it to the report as well.
 class TaskUsageIndex {
 public:
     struct Used {

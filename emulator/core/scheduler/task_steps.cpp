@@ -1,8 +1,7 @@
 #include "emulator/core/scheduler/task_steps.hpp"
 
-#include <optional>
-
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 

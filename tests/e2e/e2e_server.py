@@ -12,6 +12,7 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -22,17 +23,33 @@ from e2e_raw_http import http_request
 READY_LINE = re.compile(r"^ecsemu listening on http://([^\s:/]+|\[[0-9a-fA-F:.]+\]):(\d+)\s*$")
 
 
+_announced_binary = []
+
+
 def binary_path():
+    """ECSEMU_BIN, or else the newest of the build trees' binaries, named on stderr once: run by hand, a script
+    would otherwise test whatever old binary a tree happened to hold."""
     path = os.environ.get("ECSEMU_BIN")
     if not path:
-        for candidate in ("build/bin/ecsemu", "build-e2e/bin/ecsemu"):
-            full = os.path.join(REPO_ROOT, candidate)
-            if os.access(full, os.X_OK):
-                path = full
-                break
+        built = [os.path.join(REPO_ROOT, candidate) for candidate in ("build/bin/ecsemu", "build-e2e/bin/ecsemu")]
+        built = [candidate for candidate in built if os.access(candidate, os.X_OK)]
+        if built:
+            path = max(built, key=os.path.getmtime)
+            if not _announced_binary:
+                _announced_binary.append(path)
+                sys.stderr.write("ECSEMU_BIN is not set: testing %s, built %s\n"
+                                 % (path, time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(path)))))
     if not path or not os.access(path, os.X_OK):
         raise SystemExit("ECSEMU_BIN is not set to an executable ecsemu binary (got %r)" % path)
     return path
+
+
+def scratch_env():
+    """The environment for an ecsemu process whose scratch files (a server's task logs without --data-dir go
+    under $TMPDIR) are removed when the test exits rather than left in /tmp."""
+    env = dict(os.environ)
+    env["TMPDIR"] = TempDir(prefix="ecsemu-e2e-tmp-").path
+    return env
 
 
 def shared_dir():
@@ -111,7 +128,7 @@ class Server:
         _log_paths.append(self.log_path)
         self._log_file = os.fdopen(fd, "w+b", buffering=0)
         self.proc = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=self._log_file, preexec_fn=die_with_parent)
+                                     stderr=self._log_file, preexec_fn=die_with_parent, env=scratch_env())
         _live_servers.append(self)
         line = self._read_ready_line()
         match = READY_LINE.match(line)

@@ -11,12 +11,12 @@ from e2e_defaults import ACCESS_KEY, ACCOUNT_ID, REGION, REPO_ROOT, SECRET_KEY
 from e2e_raw_http import (ECS_TARGET_PREFIX, RawResponse, RawTimeout, build_request, ecs_json_call,
                           http_request, json_headers, raw_exchange, sigv4_authorization)
 from e2e_results import Suite, check, check_eq, check_match, expect_client_error, strip_metadata, wait_until
-from e2e_server import READY_LINE, Server, TempDir, binary_path, die_with_parent, shared_dir
+from e2e_server import READY_LINE, Server, TempDir, binary_path, die_with_parent, scratch_env, shared_dir
 
 __all__ = [
     "CLI_V2_PATH", "VALIDATOR", "Cli", "CliResult", "client", "ensure_cli_v2", "error_code", "error_message",
     "http_status", "ACCESS_KEY", "ACCOUNT_ID", "REGION", "REPO_ROOT", "SECRET_KEY", "ECS_TARGET_PREFIX",
     "RawResponse", "RawTimeout", "build_request", "ecs_json_call", "http_request", "json_headers", "raw_exchange",
     "sigv4_authorization", "Suite", "check", "check_eq", "check_match", "expect_client_error", "strip_metadata",
-    "wait_until", "READY_LINE", "Server", "TempDir", "binary_path", "die_with_parent", "shared_dir",
+    "wait_until", "READY_LINE", "Server", "TempDir", "binary_path", "die_with_parent", "scratch_env", "shared_dir",
 ]

@@ -10,7 +10,6 @@ import filecmp
 import json
 import os
 import subprocess
-import tempfile
 
 import ecsemu_harness as h
 from ecsemu_harness import check, check_eq
@@ -36,7 +35,7 @@ def write(path, text):
 
 def main():
     suite = h.Suite("test_sim")
-    work = tempfile.mkdtemp(prefix="ecsemu-sim-")
+    work = h.TempDir(prefix="ecsemu-sim-").path
 
     with suite.case("the same scenario and seed give byte-identical outputs; another seed differs"):
         spike = os.path.join(SCENARIOS, "spike.json")

@@ -14,7 +14,6 @@ import queue
 import re
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 import urllib.request
@@ -36,7 +35,7 @@ class UpProcess:
         self.cursor = 0  # seen[:cursor] were looked at by wait_for
         self.proc = subprocess.Popen([h.binary_path(), "up", scenario, "--port", "0"] + list(extra),
                                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     start_new_session=True, preexec_fn=h.die_with_parent)
+                                     start_new_session=True, preexec_fn=h.die_with_parent, env=h.scratch_env())
         self.stderr = []
         threading.Thread(target=self._read, args=(self.proc.stdout, self.lines), daemon=True).start()
         threading.Thread(target=self._read, args=(self.proc.stderr, None), daemon=True).start()
@@ -159,7 +158,7 @@ def process_group_alive(pgid):
 
 def main():
     suite = h.Suite("test_up")
-    workdir = tempfile.mkdtemp(prefix="ecsemu-up-")
+    workdir = h.TempDir(prefix="ecsemu-up-").path
     broken, broken_message = broken_scenario(workdir)
 
     with suite.case("usage errors exit 2; no server to ask exits 1"):

@@ -270,9 +270,20 @@ Engine::TaskAdvance Engine::advance_task(const TaskKey& key, ecs::EcsRegion& reg
         moved = true;
     }
     track_deadline(key, task, context);
+    const PlannedTaskFacts after = planned_facts_of(task);
+    // A start its service's plan reads only through the task's health deadline moves the service's wakeup
+    // instead (plan_relevance.hpp); what it registered in Service Connect is nothing a service view reads.
+    if (moved && owner != nullptr && knobs_.health_wakeups_instead_of_plans) {
+        if (const auto wake_at =
+                health_wakeup_instead_of_plan(region.state, before, after, *owner, task,
+                                              knobs_.scheduler.healthy_after_running_without_checks, now)) {
+            wake_no_later_than(key_of(key.region_key, *owner), *wake_at);
+            return TaskAdvance{moved, false};
+        }
+    }
     const bool plan_inputs_changed =
-        load_balancing_changed || plan_can_change(before, planned_facts_of(task), owner,
-                                                  knobs_.scheduler.leaving_tasks_count_against_maximum);
+        load_balancing_changed ||
+        plan_can_change(before, after, owner, knobs_.scheduler.leaving_tasks_count_against_maximum);
     return TaskAdvance{moved, moved && plan_inputs_changed};
 }
 
@@ -319,6 +330,12 @@ void Engine::set_wakeup(const ServiceKey& key, Instant at) {
         it = wakeups_.emplace(key, at).first;
     }
     wakeup_order_.emplace(at, &it->first);
+}
+
+void Engine::wake_no_later_than(const ServiceKey& key, Instant at) {
+    const auto it = wakeups_.find(key);
+    if (it != wakeups_.end() && it->second <= at) return;
+    set_wakeup(key, at);
 }
 
 void Engine::clear_wakeup(const ServiceKey& key) {

@@ -159,6 +159,8 @@ private:
     void track_deadline(const TaskKey& key, const ecs::Task& task, const LifecycleContext& context);
     void untrack_deadline(const TaskKey& key);
     void set_wakeup(const ServiceKey& key, Instant at);
+    // The service's wakeup moved to `at` unless it already comes no later.
+    void wake_no_later_than(const ServiceKey& key, Instant at);
     void clear_wakeup(const ServiceKey& key);
     void release_local_address(const std::string& task_id);
     void start_in_runtime(ecs::EcsRegion& region, ecs::Task& task);

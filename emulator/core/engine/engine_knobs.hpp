@@ -52,6 +52,10 @@ struct EngineKnobs {
     // STOPPED tasks stay describable this long after stoppedAt, then the store forgets them (ECS: "at least
     // an hour"). Keeps a long-running emulator with crash-looping tasks from growing without bound.
     Duration stopped_task_retention = Duration::minutes(60);
+    // Whether a task reaching RUNNING in a service whose plan it cannot change but for a wakeup only moves
+    // that wakeup (health_wakeup_instead_of_plan) rather than reconciling the service. Off, every such move
+    // reconciles: the decisions are the same either way, which a test checks by running both.
+    bool health_wakeups_instead_of_plans = true;
     // Oldest entries are dropped beyond this.
     std::size_t change_log_capacity = 100'000;
     // Whether the change log keeps its digest (ChangeLog::digest); the simulator, which drains and clears

@@ -1,5 +1,8 @@
 #include "emulator/core/engine/plan_relevance.hpp"
 
+#include "emulator/core/ecs/task_definitions.hpp"
+#include "emulator/core/engine/service_view_builder.hpp"
+
 namespace ecsemu::core::engine {
 
 PlannedStatus planned_status(ecs::TaskStatus status, ecs::DesiredStatus desired) {
@@ -43,6 +46,36 @@ bool plan_can_change(const PlannedTaskFacts& before, const PlannedTaskFacts& aft
         before.status == PlannedStatus::Leaving && after == settled && after.started_at.has_value();
     return !(stopped_after_running && owner != nullptr && owner->status == ecs::ServiceStatus::Active &&
              owner->deployments.size() == 1 && !leaving_tasks_count_against_maximum);
+}
+
+std::optional<Instant> health_wakeup_instead_of_plan(const ecs::EcsState& state,
+                                                     const PlannedTaskFacts& before,
+                                                     const PlannedTaskFacts& after, const ecs::Service& owner,
+                                                     const ecs::Task& task, Duration healthy_after_running,
+                                                     Instant now) {
+    // The move: from starting to RUNNING, nothing else the plan reads changed but the start time.
+    if (before.status != PlannedStatus::Starting || after.status != PlannedStatus::Running)
+        return std::nullopt;
+    if (before.started_at || !after.started_at) return std::nullopt;
+    PlannedTaskFacts expected = before;
+    expected.status = PlannedStatus::Running;
+    expected.started_at = after.started_at;
+    if (after != expected) return std::nullopt;
+    const Instant healthy_at = *after.started_at + healthy_after_running;
+    if (healthy_at <= now) return std::nullopt;
+    // The service: nothing the move could change but the task's condition.
+    if (owner.status != ecs::ServiceStatus::Active || owner.deployments.size() != 1) return std::nullopt;
+    const ecs::Deployment* primary = owner.primary_deployment();
+    if (primary == nullptr || primary->id != task.deployment_id || !primary->had_running_task ||
+        primary->rollout_state == ecs::RolloutState::Failed) {
+        return std::nullopt;
+    }
+    if (owner.launch_backoff.consecutive_start_failures != 0 || !owner.load_balancers.empty())
+        return std::nullopt;
+    const ecs::TaskDefinition* task_definition =
+        ecs::find_task_definition(state, primary->task_definition_arn);
+    if (task_definition != nullptr && has_container_health_checks(*task_definition)) return std::nullopt;
+    return healthy_at;
 }
 
 }  // namespace ecsemu::core::engine

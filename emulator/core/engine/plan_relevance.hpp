@@ -43,4 +43,24 @@ PlannedTaskFacts planned_facts_of(const ecs::Task& task);
 bool plan_can_change(const PlannedTaskFacts& before, const PlannedTaskFacts& after, const ecs::Service* owner,
                      bool leaving_tasks_count_against_maximum);
 
+// When the owner's plan must next be made, if a task's move from `before` to `after` at `now` changes only
+// that, not the plan itself; nullopt otherwise (plan_can_change then decides).
+//
+// A task reaching RUNNING in a service without load balancers or container health checks counts as healthy
+// `healthy_after_running` later (scheduler::condition_deadline). Until then the scheduler counts it as it
+// counted it while starting (active, in flight, not healthy) everywhere except where it notes a deployment's
+// first RUNNING task, ends a launch back-off, weighs an older deployment's tasks, or picks tasks to stop
+// (and a starting task is the first picked, so a plan with stops to make would not have been empty). So when
+// the service is ACTIVE with one deployment, PRIMARY and not FAILED, that already had a RUNNING task, no
+// start failures back its launches off, and the task is that deployment's, a plan that was empty before the
+// move is empty after it; it only asks to be made again when the task counts as healthy, which is the
+// moment returned. Whether the plan was empty is the engine's to know: a service whose last plan was not is
+// reconciled anyway (it is dirty or unsettled). A busy fleet's tasks reach RUNNING thousands of times a
+// day, and reconciling for each was a third of its reconciles.
+std::optional<Instant> health_wakeup_instead_of_plan(const ecs::EcsState& state,
+                                                     const PlannedTaskFacts& before,
+                                                     const PlannedTaskFacts& after, const ecs::Service& owner,
+                                                     const ecs::Task& task, Duration healthy_after_running,
+                                                     Instant now);
+
 }  // namespace ecsemu::core::engine

@@ -2,8 +2,11 @@
 // still forgotten on time, and a capacity change reaches the service it names.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
 #include <string>
 
+#include "emulator/core/ecs/task_definitions.hpp"
 #include "emulator/core/ecs/tasks.hpp"
 #include "emulator/core/engine/ecs_scalable_resources.hpp"
 #include "emulator/core/engine/plan_relevance.hpp"
@@ -45,6 +48,27 @@ std::vector<std::string> tasks_left_behind(EngineWorld& w) {
         }
     }
     return left;
+}
+
+// A service of `family` without load balancers: what the simulator's fleets look like.
+void create_plain_service(EngineWorld& w, const std::string& name, const std::string& family, int desired) {
+    w.call("CreateService", {{"cluster", kCluster},
+                             {"serviceName", name},
+                             {"taskDefinition", family},
+                             {"desiredCount", desired},
+                             {"launchType", "FARGATE"},
+                             {"networkConfiguration", awsvpc_configuration()}});
+}
+
+// Every change the engine logged, as text, in order.
+std::vector<std::string> logged(const EngineWorld& w) {
+    std::vector<std::string> out;
+    for (const auto& entry : w.engine.change_log().entries()) {
+        out.push_back(std::to_string(entry.time.epoch_ms) + " " + entry.service + " " +
+                      std::string(core::engine::to_string(entry.kind)) + " " + entry.cause + " " +
+                      entry.task_id + " " + entry.detail);
+    }
+    return out;
 }
 
 }  // namespace
@@ -254,6 +278,84 @@ TEST_CASE("a task that had run and reaches STOPPED changes its service's plan on
     CHECK(plan_can_change(leaving, stopped, &owner, false));
 }
 
+TEST_CASE("only a start the plan reads no other way waits for the health wakeup", "[engine][service]") {
+    using core::engine::health_wakeup_instead_of_plan;
+    using core::engine::PlannedStatus;
+    const Instant now{1'000'000};
+    const Duration delay = Duration::seconds(40);
+    core::engine::PlannedTaskFacts starting;
+    starting.status = PlannedStatus::Starting;
+    starting.created_at = Instant{900'000};
+    core::engine::PlannedTaskFacts running = starting;
+    running.status = PlannedStatus::Running;
+    running.started_at = now;
+    core::ecs::EcsState state(
+        core::ecs::ArnScope{"ap-southeast-1", "123456789012"});  // no task definitions yet
+    core::ecs::Service owner;
+    owner.status = core::ecs::ServiceStatus::Active;
+    owner.deployments.resize(1);
+    owner.deployments[0].id = "ecs-svc/1";
+    owner.deployments[0].status = core::ecs::DeploymentStatus::Primary;
+    owner.deployments[0].rollout_state = core::ecs::RolloutState::InProgress;
+    owner.deployments[0].had_running_task = true;
+    core::ecs::Task task;
+    task.deployment_id = "ecs-svc/1";
+    const auto wakeup = [&] {
+        return health_wakeup_instead_of_plan(state, starting, running, owner, task, delay, now);
+    };
+    REQUIRE(wakeup() == now + delay);
+
+    // Each of these makes the start something the plan must see now.
+    SECTION("the deployment's first RUNNING task") {
+        owner.deployments[0].had_running_task = false;
+    }
+    SECTION("a failed rollout") {
+        owner.deployments[0].rollout_state = core::ecs::RolloutState::Failed;
+    }
+    SECTION("a second deployment") {
+        owner.deployments.resize(2);
+    }
+    SECTION("no PRIMARY deployment") {
+        owner.deployments[0].status = core::ecs::DeploymentStatus::Active;
+    }
+    SECTION("an older deployment's task") {
+        task.deployment_id = "ecs-svc/0";
+    }
+    SECTION("a launch back-off") {
+        owner.launch_backoff.consecutive_start_failures = 1;
+    }
+    SECTION("a load balancer") {
+        owner.load_balancers.resize(1);
+    }
+    SECTION("a draining service") {
+        owner.status = core::ecs::ServiceStatus::Draining;
+    }
+    SECTION("a start that is already healthy") {
+        running.started_at = now - delay;
+    }
+    SECTION("another fact changed with it") {
+        running.desired_status = core::ecs::DesiredStatus::Stopped;
+    }
+    SECTION("a move that is not a start") {
+        starting.status = PlannedStatus::Running;
+    }
+    SECTION("container health checks") {
+        core::ecs::TaskDefinitionSpec spec;
+        spec.family = "checked";
+        core::ecs::ContainerDefinition container;
+        container.name = "app";
+        container.image = "nginx:latest";
+        container.memory_mib = 512;
+        container.health_check.emplace();
+        container.health_check->command = {"CMD-SHELL", "true"};
+        spec.container_definitions.push_back(container);
+        const auto registered = core::ecs::register_task_definition(state, spec, now);
+        REQUIRE(registered.ok());
+        owner.deployments[0].task_definition_arn = registered.value().arn;
+    }
+    CHECK_FALSE(wakeup());
+}
+
 TEST_CASE("a scaled-in task reaching STOPPED does not reconcile its settled service", "[engine][service]") {
     EngineWorld w;
     w.create_guide_service("web", 2);
@@ -281,6 +383,154 @@ TEST_CASE("a scaled-in task reaching STOPPED does not reconcile its settled serv
     CHECK(w.engine.passes() > passes);  // the pass that settled the stop
     CHECK(w.engine.reconciles() == reconciles);
     CHECK(w.service("web")["runningCount"] == 1);
+}
+
+TEST_CASE("a task reaching RUNNING without health checks moves its service's wakeup, not its plan",
+          "[engine][service]") {
+    core::engine::EngineKnobs knobs;
+    knobs.change_log_capacity = 1'000'000;
+    EngineWorld w(knobs);
+    w.register_task_definition("plain", "nginx:latest", false);
+    create_plain_service(w, "web", "plain", 1);
+    w.run_for(Duration::minutes(2));
+    REQUIRE(w.service("web")["deployments"][0]["rolloutState"] == "COMPLETED");
+    w.call("UpdateService", {{"cluster", kCluster}, {"service", "web"}, {"desiredCount", 2}});
+    w.run_for(Duration::milliseconds(0));
+    const core::ecs::Task* added = nullptr;
+    for (const auto& [id, task] : w.state().tasks.at(kCluster)) {
+        if (task.last_status != core::ecs::TaskStatus::Running) added = &task;
+    }
+    REQUIRE(added != nullptr);
+
+    // Up to RUNNING, a tenth of a second at a time: the move to RUNNING reconciles nothing.
+    std::size_t reconciles = w.engine.reconciles();
+    for (int step = 0; step < 600 && added->last_status != core::ecs::TaskStatus::Running; ++step) {
+        reconciles = w.engine.reconciles();
+        w.run_for(Duration::milliseconds(100));
+    }
+    REQUIRE(added->last_status == core::ecs::TaskStatus::Running);
+    CHECK(w.engine.reconciles() == reconciles);
+    // The plan is made again when the task counts as healthy, and the service then reaches a steady state.
+    const Instant healthy_at =
+        *added->started_at + w.engine.knobs().scheduler.healthy_after_running_without_checks;
+    w.clock.run_until(healthy_at - Duration::milliseconds(1));
+    CHECK(w.engine.reconciles() == reconciles);
+    w.clock.run_until(healthy_at);
+    CHECK(w.engine.reconciles() == reconciles + 1);
+    CHECK(w.service("web")["runningCount"] == 2);
+}
+
+TEST_CASE("health wakeups make the same decisions at the same times as reconciling every start",
+          "[engine][service]") {
+    // Two engines driven alike, one reconciling for every task that reaches RUNNING: every change either
+    // logs (task moves, plans' starts and stops, events, deployment states, back-offs) must be the same, at
+    // the same instants, and the one with health wakeups must have reconciled less.
+    core::engine::EngineKnobs with;
+    with.change_log_capacity = 1'000'000;
+    core::engine::EngineKnobs without = with;
+    without.health_wakeups_instead_of_plans = false;
+    EngineWorld a(with);
+    EngineWorld b(without);
+    const auto both = [&](const std::string& operation, const nlohmann::json& params) {
+        a.call(operation, params);
+        b.call(operation, params);
+    };
+    const auto run = [&](Duration d) {
+        a.run_for(d);
+        b.run_for(d);
+    };
+    const auto scale = [&](const std::string& service, int desired) {
+        both("UpdateService", {{"cluster", kCluster}, {"service", service}, {"desiredCount", desired}});
+    };
+    const auto deploy = [&](const std::string& service, const std::string& family) {
+        both("UpdateService", {{"cluster", kCluster}, {"service", service}, {"taskDefinition", family}});
+    };
+    for (EngineWorld* w : {&a, &b}) {
+        w->register_task_definition("plain", "nginx:latest", false);
+        w->register_task_definition("checked", "nginx:latest", true);
+        // Containers of this image exit before they ever run: failed starts, back-off, circuit breakers.
+        ContainerScript never_runs;
+        never_runs.reports_running = false;
+        never_runs.exits_after = Duration::seconds(5);
+        w->runtime.script("never-runs", never_runs);
+        w->register_task_definition("crashy", "never-runs:1", false);
+        // Its containers run until the script below is switched to never running, and again after.
+        w->register_task_definition("flaky", "flaky:1", false);
+        create_plain_service(*w, "plain-web", "plain", 2);
+        create_plain_service(*w, "checked-web", "checked", 2);
+        create_plain_service(*w, "flaky-web", "flaky", 2);
+        for (const bool rollback : {true, false}) {
+            w->call("CreateService",
+                    {{"cluster", kCluster},
+                     {"serviceName", rollback ? "rollback-web" : "breaker-web"},
+                     {"taskDefinition", "plain"},
+                     {"desiredCount", 3},
+                     {"launchType", "FARGATE"},
+                     {"networkConfiguration", awsvpc_configuration()},
+                     {"deploymentConfiguration",
+                      {{"deploymentCircuitBreaker", {{"enable", true}, {"rollback", rollback}}}}}});
+        }
+    }
+    run(Duration::minutes(3));
+    // Scale out in steps, before and after earlier tasks count as healthy.
+    for (const int desired : {5, 9, 4, 12}) {
+        scale("plain-web", desired);
+        scale("checked-web", desired / 2);
+        run(Duration::seconds(25));
+    }
+    run(Duration::minutes(2));
+    // A rolling deployment of the same revision, scaled while it rolls.
+    both("UpdateService", {{"cluster", kCluster}, {"service", "plain-web"}, {"forceNewDeployment", true}});
+    run(Duration::seconds(20));
+    scale("plain-web", 6);
+    run(Duration::minutes(4));
+    // Starts that fail in a deployment that has run tasks, and then succeed again: the back-off ends.
+    for (EngineWorld* w : {&a, &b}) {
+        ContainerScript never_runs;
+        never_runs.reports_running = false;
+        never_runs.exits_after = Duration::seconds(5);
+        w->runtime.script("flaky", never_runs);
+    }
+    scale("flaky-web", 5);
+    run(Duration::minutes(2));
+    for (EngineWorld* w : {&a, &b}) w->runtime.script("flaky", ContainerScript{});
+    run(Duration::minutes(3));
+    // Revisions that never start: back-off without a breaker, a failed rollout with and without rollback.
+    for (const std::string service : {"plain-web", "rollback-web", "breaker-web"}) deploy(service, "crashy");
+    run(Duration::minutes(8));
+    for (const std::string service : {"plain-web", "breaker-web"}) deploy(service, "plain");
+    run(Duration::seconds(30));
+    scale("rollback-web", 5);
+    run(Duration::minutes(6));
+    scale("plain-web", 3);
+    scale("breaker-web", 6);
+    run(Duration::minutes(5));
+
+    CHECK(a.engine.reconciles() < b.engine.reconciles());
+    const auto logged_a = logged(a);
+    const auto logged_b = logged(b);
+    CHECK(logged_a.size() == logged_b.size());
+    for (std::size_t i = 0; i < std::min(logged_a.size(), logged_b.size()); ++i) {
+        if (logged_a[i] != logged_b[i]) {
+            CHECK(logged_a[i] == logged_b[i]);
+            break;
+        }
+    }
+    CHECK(a.service("flaky-web")["runningCount"] == 5);
+    for (const std::string service :
+         {"plain-web", "checked-web", "flaky-web", "rollback-web", "breaker-web"}) {
+        INFO(service);
+        CHECK(a.service(service) == b.service(service));
+    }
+    // What the run went through, so that it tests what it means to.
+    const auto logged_any = [&](const std::string& part) {
+        return std::any_of(logged_a.begin(), logged_a.end(),
+                           [&](const std::string& line) { return line.find(part) != std::string::npos; });
+    };
+    CHECK(logged_any("CreateRollbackDeployment"));
+    CHECK(logged_any(" FAILED \""));
+    CHECK(logged_any("LaunchThrottled"));
+    CHECK(a.service("rollback-web")["taskDefinition"].get<std::string>().find("plain") != std::string::npos);
 }
 
 }  // namespace ecsemu::test

@@ -30,6 +30,12 @@ struct SchedulerKnobs {
     // targets drain) count against maximumPercent. ECS does not document it (reference §9 question 2); by
     // default they do not, so a 50/100 rollout starts the replacement while the old task drains.
     bool leaving_tasks_count_against_maximum = false;
+
+    // Whether a plan asks to be made again only at the moments a health delay can change it (the last of
+    // its tasks waiting out healthy_after_running_without_checks, in the plans plan_service.cpp describes)
+    // rather than at every task's. Off, it wakes for each: the decisions are the same either way, which a
+    // test checks by running both.
+    bool wake_only_when_health_can_decide = true;
 };
 
 }  // namespace ecsemu::core::scheduler

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "emulator/core/ecs/task_definitions.hpp"
 #include "emulator/core/ecs/tasks.hpp"
@@ -420,15 +421,22 @@ TEST_CASE("a task reaching RUNNING without health checks moves its service's wak
     CHECK(w.service("web")["runningCount"] == 2);
 }
 
-TEST_CASE("health wakeups make the same decisions at the same times as reconciling every start",
-          "[engine][service]") {
-    // Two engines driven alike, one reconciling for every task that reaches RUNNING: every change either
-    // logs (task moves, plans' starts and stops, events, deployment states, back-offs) must be the same, at
-    // the same instants, and the one with health wakeups must have reconciled less.
+TEST_CASE("fewer wakeups and reconciles make the same decisions at the same times", "[engine][service]") {
+    // Two engines driven alike, one reconciling for every task that reaches RUNNING and planning again at
+    // every task's health delay: every change either logs (task moves, plans' starts and stops, events,
+    // deployment states, back-offs) must be the same, at the same instants, and the other, with health
+    // wakeups instead of plans, or plans woken only when a health delay can decide, or both, must have
+    // reconciled less.
+    const auto [engine_skips, scheduler_skips] =
+        GENERATE(std::pair{true, true}, std::pair{true, false}, std::pair{false, true});
+    CAPTURE(engine_skips, scheduler_skips);
     core::engine::EngineKnobs with;
     with.change_log_capacity = 1'000'000;
+    with.health_wakeups_instead_of_plans = engine_skips;
+    with.scheduler.wake_only_when_health_can_decide = scheduler_skips;
     core::engine::EngineKnobs without = with;
     without.health_wakeups_instead_of_plans = false;
+    without.scheduler.wake_only_when_health_can_decide = false;
     EngineWorld a(with);
     EngineWorld b(without);
     const auto both = [&](const std::string& operation, const nlohmann::json& params) {

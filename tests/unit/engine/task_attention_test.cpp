@@ -52,13 +52,13 @@ std::vector<std::string> tasks_left_behind(EngineWorld& w) {
 }
 
 // A service of `family` without load balancers: what the simulator's fleets look like.
-void create_plain_service(EngineWorld& w, const std::string& name, const std::string& family, int desired) {
-    w.call("CreateService", {{"cluster", kCluster},
-                             {"serviceName", name},
-                             {"taskDefinition", family},
-                             {"desiredCount", desired},
-                             {"launchType", "FARGATE"},
-                             {"networkConfiguration", awsvpc_configuration()}});
+void create_plain_service(EngineWorld& w, const std::string& name, const std::string& family, int desired,
+                          const nlohmann::json& deployment_configuration = nullptr) {
+    nlohmann::json params = {{"cluster", kCluster},      {"serviceName", name},
+                             {"taskDefinition", family}, {"desiredCount", desired},
+                             {"launchType", "FARGATE"},  {"networkConfiguration", awsvpc_configuration()}};
+    if (!deployment_configuration.is_null()) params["deploymentConfiguration"] = deployment_configuration;
+    w.call("CreateService", params);
 }
 
 // Every change the engine logged, as text, in order.
@@ -468,15 +468,8 @@ TEST_CASE("fewer wakeups and reconciles make the same decisions at the same time
         create_plain_service(*w, "checked-web", "checked", 2);
         create_plain_service(*w, "flaky-web", "flaky", 2);
         for (const bool rollback : {true, false}) {
-            w->call("CreateService",
-                    {{"cluster", kCluster},
-                     {"serviceName", rollback ? "rollback-web" : "breaker-web"},
-                     {"taskDefinition", "plain"},
-                     {"desiredCount", 3},
-                     {"launchType", "FARGATE"},
-                     {"networkConfiguration", awsvpc_configuration()},
-                     {"deploymentConfiguration",
-                      {{"deploymentCircuitBreaker", {{"enable", true}, {"rollback", rollback}}}}}});
+            create_plain_service(*w, rollback ? "rollback-web" : "breaker-web", "plain", 3,
+                                 {{"deploymentCircuitBreaker", {{"enable", true}, {"rollback", rollback}}}});
         }
     }
     run(Duration::minutes(3));

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -453,13 +452,13 @@ TEST_CASE("fewer wakeups and reconciles make the same decisions at the same time
     const auto deploy = [&](const std::string& service, const std::string& family) {
         both("UpdateService", {{"cluster", kCluster}, {"service", service}, {"taskDefinition", family}});
     };
+    // Containers that exit before they ever run: failed starts, back-off, circuit breakers.
+    ContainerScript never_runs;
+    never_runs.reports_running = false;
+    never_runs.exits_after = Duration::seconds(5);
     for (EngineWorld* w : {&a, &b}) {
         w->register_task_definition("plain", "nginx:latest", false);
         w->register_task_definition("checked", "nginx:latest", true);
-        // Containers of this image exit before they ever run: failed starts, back-off, circuit breakers.
-        ContainerScript never_runs;
-        never_runs.reports_running = false;
-        never_runs.exits_after = Duration::seconds(5);
         w->runtime.script("never-runs", never_runs);
         w->register_task_definition("crashy", "never-runs:1", false);
         // Its containers run until the script below is switched to never running, and again after.
@@ -486,12 +485,7 @@ TEST_CASE("fewer wakeups and reconciles make the same decisions at the same time
     scale("plain-web", 6);
     run(Duration::minutes(4));
     // Starts that fail in a deployment that has run tasks, and then succeed again: the back-off ends.
-    for (EngineWorld* w : {&a, &b}) {
-        ContainerScript never_runs;
-        never_runs.reports_running = false;
-        never_runs.exits_after = Duration::seconds(5);
-        w->runtime.script("flaky", never_runs);
-    }
+    for (EngineWorld* w : {&a, &b}) w->runtime.script("flaky", never_runs);
     scale("flaky-web", 5);
     run(Duration::minutes(2));
     for (EngineWorld* w : {&a, &b}) w->runtime.script("flaky", ContainerScript{});

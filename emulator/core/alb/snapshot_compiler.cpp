@@ -32,7 +32,8 @@ void collect_forwarded(const std::vector<Action>& actions, std::set<std::string>
 }
 
 BalancingAlgorithm algorithm_of(const TargetGroup& group) {
-    const auto it = group.attributes.find("load_balancing.algorithm.type");
+    static const std::string kKey = "load_balancing.algorithm.type";  // built once, not at every lookup
+    const auto it = group.attributes.find(kKey);
     if (it == group.attributes.end()) return BalancingAlgorithm::RoundRobin;
     if (it->second == "least_outstanding_requests") return BalancingAlgorithm::LeastOutstandingRequests;
     if (it->second == "weighted_random") return BalancingAlgorithm::WeightedRandom;
@@ -46,8 +47,12 @@ std::string attribute(const elbv2::Attributes& attributes, const std::string& ke
 }
 
 Duration slow_start_of(const TargetGroup& group) {
-    if (algorithm_of(group) == BalancingAlgorithm::LeastOutstandingRequests) return Duration{};
-    return Duration::seconds(attribute_int(group.attributes, "slow_start.duration_seconds", 0));
+    // The duration first: it is 0 for almost every group, and every routing change asks every group.
+    static const std::string kKey = "slow_start.duration_seconds";  // built once, not at every lookup
+    const std::int64_t seconds = attribute_int(group.attributes, kKey, 0);
+    if (seconds == 0 || algorithm_of(group) == BalancingAlgorithm::LeastOutstandingRequests)
+        return Duration{};
+    return Duration::seconds(seconds);
 }
 
 bool is_routable_health(const RegisteredTarget& target) {

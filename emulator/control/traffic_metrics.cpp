@@ -15,6 +15,9 @@ using core::metrics::StatisticSet;
 
 constexpr const char* kEcs = "AWS/ECS";
 constexpr const char* kAlb = "AWS/ApplicationELB";
+// A load balancer or target group's series are forgotten after this many samples without a datapoint
+// (deleted, or a load balancer without requests for an hour; found again by key when it has one).
+constexpr std::uint64_t kForgetAfterSamples = 60;
 
 // "app/<name>/<id>" and "targetgroup/<name>/<id>": the ARN's resource part, as CloudWatch's dimensions use
 // it.
@@ -84,8 +87,11 @@ void TrafficMetrics::record_service_connect(core::Instant at) {
 }
 
 void TrafficMetrics::record_load_balancers(core::Instant at) {
+    static const std::string kCount = "Count";
+    static const std::string kSeconds = "Seconds";
     const core::alb::TrafficSample sample =
         sources_.load_balancers ? sources_.load_balancers() : core::alb::TrafficSample{};
+    ++samples_;
     for (const auto& [key, region] : elbv2_.regions()) {
         const core::RegionKey where = core::split_region_key(key);
         core::metrics::MetricStore& store = cloudwatch_.region(where.account_id, where.region).metrics;
@@ -93,12 +99,14 @@ void TrafficMetrics::record_load_balancers(core::Instant at) {
             const auto traffic = sample.by_load_balancer.find(lb_arn);
             if (traffic == sample.by_load_balancer.end() || traffic->second.requests == 0) continue;
             const auto& t = traffic->second;
-            const Dimensions lb{{"LoadBalancer", arn_resource(lb_arn, "loadbalancer/")}};
-            store.put({kAlb, "RequestCount", lb}, at, count(static_cast<double>(t.requests)), "Count");
-            store.put({kAlb, "HTTPCode_ELB_4XX_Count", lb}, at, count(static_cast<double>(t.elb_4xx)),
-                      "Count");
-            store.put({kAlb, "HTTPCode_ELB_5XX_Count", lb}, at, count(static_cast<double>(t.elb_5xx)),
-                      "Count");
+            BalancerSeries& series = balancer_series(lb_arn);
+            const Dimensions& lb = series.dimensions;
+            store.put({kAlb, "RequestCount", lb}, series.requests, at, count(static_cast<double>(t.requests)),
+                      kCount);
+            store.put({kAlb, "HTTPCode_ELB_4XX_Count", lb}, series.elb_4xx, at,
+                      count(static_cast<double>(t.elb_4xx)), kCount);
+            store.put({kAlb, "HTTPCode_ELB_5XX_Count", lb}, series.elb_5xx, at,
+                      count(static_cast<double>(t.elb_5xx)), kCount);
         }
         const auto balancers_of = core::elbv2::load_balancers_by_target_group(region.state);
         for (const auto& [tg_arn, group] : region.state.target_groups) {
@@ -112,33 +120,70 @@ void TrafficMetrics::record_load_balancers(core::Instant at) {
                 unhealthy += target.health.state == core::elbv2::TargetState::Unhealthy;
             }
             const auto traffic = sample.by_target_group.find(tg_arn);
+            GroupSeries& of_group = group_series(tg_arn);
             for (const auto& lb_arn : load_balancers) {
-                const Dimensions dims{{"LoadBalancer", arn_resource(lb_arn, "loadbalancer/")},
-                                      {"TargetGroup", target_group_dimension(tg_arn)}};
-                store.put({kAlb, "HealthyHostCount", dims}, at, static_cast<double>(healthy), "Count");
-                store.put({kAlb, "UnHealthyHostCount", dims}, at, static_cast<double>(unhealthy), "Count");
+                PairSeries& series = pair_series(of_group, tg_arn, lb_arn);
+                const Dimensions& dims = series.dimensions;
+                store.put({kAlb, "HealthyHostCount", dims}, series.healthy, at,
+                          count(static_cast<double>(healthy)), kCount);
+                store.put({kAlb, "UnHealthyHostCount", dims}, series.unhealthy, at,
+                          count(static_cast<double>(unhealthy)), kCount);
                 if (traffic == sample.by_target_group.end() || traffic->second.requests == 0) continue;
                 const auto& t = traffic->second;
                 const double requests = static_cast<double>(t.requests);
-                store.put({kAlb, "RequestCount", dims}, at, count(requests), "Count");
+                store.put({kAlb, "RequestCount", dims}, series.requests, at, count(requests), kCount);
                 // ALBRequestCountPerTarget divides by the healthy targets (all registered when none is
                 // healthy).
                 const int targets = healthy > 0 ? healthy : static_cast<int>(group.targets.size());
                 const StatisticSet per_target = count(targets > 0 ? requests / targets : requests);
-                store.put({kAlb, "RequestCountPerTarget", {{"TargetGroup", target_group_dimension(tg_arn)}}},
-                          at, per_target, "Count");
-                store.put({kAlb, "RequestCountPerTarget", dims}, at, per_target, "Count");
-                store.put({kAlb, "HTTPCode_Target_2XX_Count", dims}, at,
-                          count(static_cast<double>(t.target_2xx)), "Count");
-                store.put({kAlb, "HTTPCode_Target_5XX_Count", dims}, at,
-                          count(static_cast<double>(t.target_5xx)), "Count");
+                store.put({kAlb, "RequestCountPerTarget", of_group.dimensions}, of_group.per_target, at,
+                          per_target, kCount);
+                store.put({kAlb, "RequestCountPerTarget", dims}, series.per_target, at, per_target, kCount);
+                store.put({kAlb, "HTTPCode_Target_2XX_Count", dims}, series.target_2xx, at,
+                          count(static_cast<double>(t.target_2xx)), kCount);
+                store.put({kAlb, "HTTPCode_Target_5XX_Count", dims}, series.target_5xx, at,
+                          count(static_cast<double>(t.target_5xx)), kCount);
                 if (t.responses > 0) {
-                    store.put({kAlb, "TargetResponseTime", dims}, at,
-                              response_times(t.responses, t.response_time_sum_us, 1e6), "Seconds");
+                    store.put({kAlb, "TargetResponseTime", dims}, series.response_time, at,
+                              response_times(t.responses, t.response_time_sum_us, 1e6), kSeconds);
                 }
             }
         }
     }
+    forget_unsampled();
+}
+
+TrafficMetrics::BalancerSeries& TrafficMetrics::balancer_series(const std::string& lb_arn) {
+    auto [it, made] = balancer_series_.try_emplace(lb_arn);
+    if (made) it->second.dimensions = {{"LoadBalancer", arn_resource(lb_arn, "loadbalancer/")}};
+    it->second.sample = samples_;
+    return it->second;
+}
+
+TrafficMetrics::GroupSeries& TrafficMetrics::group_series(const std::string& tg_arn) {
+    auto [it, made] = group_series_.try_emplace(tg_arn);
+    if (made) it->second.dimensions = {{"TargetGroup", target_group_dimension(tg_arn)}};
+    it->second.sample = samples_;
+    return it->second;
+}
+
+TrafficMetrics::PairSeries& TrafficMetrics::pair_series(GroupSeries& group, const std::string& tg_arn,
+                                                        const std::string& lb_arn) {
+    auto [it, made] = group.behind.try_emplace(lb_arn);
+    if (made) {
+        it->second.dimensions = {{"LoadBalancer", arn_resource(lb_arn, "loadbalancer/")},
+                                 {"TargetGroup", target_group_dimension(tg_arn)}};
+    }
+    it->second.sample = samples_;
+    return it->second;
+}
+
+void TrafficMetrics::forget_unsampled() {
+    const auto stale = [this](std::uint64_t sample) { return samples_ - sample > kForgetAfterSamples; };
+    std::erase_if(balancer_series_, [&stale](const auto& entry) { return stale(entry.second.sample); });
+    for (auto& [arn, group] : group_series_)
+        std::erase_if(group.behind, [&stale](const auto& pair) { return stale(pair.second.sample); });
+    std::erase_if(group_series_, [&stale](const auto& entry) { return stale(entry.second.sample); });
 }
 
 nlohmann::json TrafficMetrics::recent(core::Instant now, int minutes) const {

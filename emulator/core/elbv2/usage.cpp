@@ -1,8 +1,11 @@
 #include "emulator/core/elbv2/usage.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 namespace ecsemu::core::elbv2 {
 
@@ -54,16 +57,28 @@ std::vector<std::string> load_balancers_of_target_group(const Elbv2State& state,
 }
 
 std::map<std::string, std::vector<std::string>> load_balancers_by_target_group(const Elbv2State& state) {
-    std::map<std::string, std::set<std::string>> found;
+    // (group, load balancer) views first, sorted once, and each string copied once into the answer: the
+    // simulator's traffic and the ALB metrics ask for it every minute, and sets of strings built per rule
+    // were most of that.
+    std::vector<std::pair<std::string_view, std::string_view>> pairs;
     for (const auto& [arn, rule] : state.rules) {
         const auto listener = state.listeners.find(rule.listener_arn);
         if (listener == state.listeners.end()) continue;
-        for (const auto& tg : forwarded_target_groups(rule.actions))
-            found[tg].insert(listener->second.load_balancer_arn);
+        const std::string& lb_arn = listener->second.load_balancer_arn;
+        any_forwarded(rule.actions, [&pairs, &lb_arn](const std::string& tg_arn) {
+            if (!tg_arn.empty()) pairs.emplace_back(tg_arn, lb_arn);
+            return false;
+        });
     }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     std::map<std::string, std::vector<std::string>> out;
-    for (auto& [tg, balancers] : found)
-        out.emplace(tg, std::vector<std::string>(balancers.begin(), balancers.end()));
+    for (const auto& [tg_arn, lb_arn] : pairs) {
+        // In group order: each group goes at the end of the map.
+        if (out.empty() || std::prev(out.end())->first != tg_arn)
+            out.emplace_hint(out.end(), std::string(tg_arn), std::vector<std::string>{});
+        std::prev(out.end())->second.emplace_back(lb_arn);
+    }
     return out;
 }
 

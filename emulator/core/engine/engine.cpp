@@ -243,7 +243,10 @@ Engine::TaskAdvance Engine::advance_task(const TaskKey& key, ecs::EcsRegion& reg
         // DEACTIVATING, which then lasts the target groups' deregistration delay.
         if (task.last_status == ecs::TaskStatus::Activating && owner != nullptr) {
             register_targets(region, *owner, task, now);
-            load_balancing_changed = load_balancing_changed || !owner->load_balancers.empty();
+            load_balancing_changed =
+                load_balancing_changed || (knobs_.registrations_reconcile_only_when_they_can_change_plans
+                                               ? registration_can_change_plan(*owner)
+                                               : !owner->load_balancers.empty());
         }
         if (task.last_status == ecs::TaskStatus::Deactivating) {
             load_balancing_changed = load_balancing_changed || !task.load_balancer_targets.empty();

@@ -56,6 +56,10 @@ struct EngineKnobs {
     // that wakeup (health_wakeup_instead_of_plan) rather than reconciling the service. Off, every such move
     // reconciles: the decisions are the same either way, which a test checks by running both.
     bool health_wakeups_instead_of_plans = true;
+    // Whether registering a starting task's targets reconciles its service only when that can change the
+    // plan (registration_can_change_plan) rather than always. The decisions are the same either way, which a
+    // test checks by running both.
+    bool registrations_reconcile_only_when_they_can_change_plans = true;
     // Oldest entries are dropped beyond this.
     std::size_t change_log_capacity = 100'000;
     // Whether the change log keeps its digest (ChangeLog::digest); the simulator, which drains and clears

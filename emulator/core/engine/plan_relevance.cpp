@@ -48,6 +48,10 @@ bool plan_can_change(const PlannedTaskFacts& before, const PlannedTaskFacts& aft
              owner->deployments.size() == 1 && !leaving_tasks_count_against_maximum);
 }
 
+bool registration_can_change_plan(const ecs::Service& owner) {
+    return !owner.load_balancers.empty() && owner.launch_backoff.consecutive_start_failures != 0;
+}
+
 std::optional<Instant> health_wakeup_instead_of_plan(const ecs::EcsState& state,
                                                      const PlannedTaskFacts& before,
                                                      const PlannedTaskFacts& after, const ecs::Service& owner,

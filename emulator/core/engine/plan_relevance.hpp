@@ -43,6 +43,16 @@ PlannedTaskFacts planned_facts_of(const ecs::Task& task);
 bool plan_can_change(const PlannedTaskFacts& before, const PlannedTaskFacts& after, const ecs::Service* owner,
                      bool leaving_tasks_count_against_maximum);
 
+// Whether registering the targets of a task of `owner` that is still starting (ECS registers them while the
+// task is ACTIVATING) can change the owner's plan. The scheduler reads no starting task's target health
+// (classify_task calls it starting first); what a plan reads of the registration is the service's
+// "registered 1 targets" event, which ends the run of condition events after which the scheduler repeats
+// one (condition_events.cpp). While a task starts, steady state cannot be reported (every active task must
+// be healthy) nor the stall (nothing may be in flight); only "unable to consistently start tasks" can, and
+// only while start failures back launches off. A busy load-balanced fleet registers thousands of targets a
+// day, and reconciling for each was a quarter of its reconciles.
+bool registration_can_change_plan(const ecs::Service& owner);
+
 // When the owner's plan must next be made, if a task's move from `before` to `after` at `now` changes only
 // that, not the plan itself; nullopt otherwise (plan_can_change then decides).
 //

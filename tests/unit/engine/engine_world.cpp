@@ -17,6 +17,16 @@ std::string id_of_arn(const std::string& arn) {
     return arn.substr(arn.rfind('/') + 1);
 }
 
+std::vector<std::string> logged(const EngineWorld& w) {
+    std::vector<std::string> out;
+    for (const auto& entry : w.engine.change_log().entries()) {
+        out.push_back(std::to_string(entry.time.epoch_ms) + " " + entry.service + " " +
+                      std::string(core::engine::to_string(entry.kind)) + " " + entry.cause + " " +
+                      entry.task_id + " " + entry.detail);
+    }
+    return out;
+}
+
 EngineWorld::EngineWorld(core::engine::EngineKnobs knobs)
     : engine(world, ec2, clock, runtime, std::move(knobs)) {
     runtime.set_observer(engine);

@@ -73,5 +73,8 @@ public:
 
 nlohmann::json awsvpc_configuration();
 std::string id_of_arn(const std::string& arn);
+// Every change the engine logged, one line each: time, service, kind, cause, task and detail. Two engines
+// driven alike that decide alike log the same lines.
+std::vector<std::string> logged(const EngineWorld& w);
 
 }  // namespace ecsemu::test

@@ -3,6 +3,7 @@
 // deregistration delay.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -192,6 +193,98 @@ TEST_CASE("a task whose target turns unhealthy is replaced after the grace perio
             Catch::Contains("failed ELB health checks in (target-group arn:aws:elasticloadbalancing:"));
     }
     CHECK(stopped);
+}
+
+TEST_CASE("registrations reconcile only when they can change the plan, and decide nothing differently",
+          "[engine][load-balancer]") {
+    // Two engines driven alike, one reconciling the service at every registration of a task's targets:
+    // every change either logs must be the same, at the same instants, and the other must have reconciled
+    // less. Scale-outs, launches backed off by failed starts and then succeeding, a scale-in with draining
+    // and a rolling deployment, with the targets turning healthy as the ALB's checks would.
+    core::engine::EngineKnobs with;
+    with.change_log_capacity = 1'000'000;
+    core::engine::EngineKnobs without = with;
+    without.registrations_reconcile_only_when_they_can_change_plans = false;
+    EngineWorld a(with);
+    EngineWorld b(without);
+    ScriptedTargets targets_a;
+    ScriptedTargets targets_b;
+    a.engine.attach_load_balancers(targets_a);
+    b.engine.attach_load_balancers(targets_b);
+    // Containers that exit while their task is ACTIVATING: its targets are registered, its start fails. They
+    // take a while to run, so tasks launched before the launches are throttled register after it.
+    ContainerScript dies_activating;
+    dies_activating.to_running = Duration::seconds(5);
+    dies_activating.exits_after = Duration::milliseconds(300);
+    for (EngineWorld* w : {&a, &b}) {
+        w->register_task_definition("flaky", "flaky:1", false);
+        w->create_guide_service("web", 2, "flaky");
+    }
+    // Runs both, the targets passing their checks every 10 s.
+    const auto run = [&](Duration d) {
+        for (Duration run_so_far{0}; run_so_far < d; run_so_far = run_so_far + Duration::seconds(10)) {
+            a.run_for(Duration::seconds(10));
+            b.run_for(Duration::seconds(10));
+            targets_a.all_healthy();
+            targets_b.all_healthy();
+            notify(a);
+            notify(b);
+        }
+    };
+    const auto both = [&](const nlohmann::json& params) {
+        a.call("UpdateService", params);
+        b.call("UpdateService", params);
+    };
+    const auto scale = [&](int desired) {
+        both({{"cluster", kCluster}, {"service", "web"}, {"desiredCount", desired}});
+    };
+    run(Duration::minutes(2));
+    scale(6);
+    run(Duration::minutes(2));
+    // Starts fail after registering and launches back off; then tasks run again, the first registering
+    // while the back-off still counts.
+    for (EngineWorld* w : {&a, &b}) w->runtime.script("flaky", dies_activating);
+    scale(9);
+    run(Duration::minutes(2));
+    for (EngineWorld* w : {&a, &b}) w->runtime.script("flaky", ContainerScript{});
+    // The back-off grew to its longest: launches resume within half an hour.
+    run(Duration::minutes(30));
+    CHECK(a.service("web")["runningCount"] == 9);
+    scale(3);
+    run(Duration::minutes(2));
+    both({{"cluster", kCluster}, {"service", "web"}, {"forceNewDeployment", true}});
+    run(Duration::minutes(4));
+
+    CHECK(a.engine.reconciles() < b.engine.reconciles());
+    const auto logged_a = logged(a);
+    const auto logged_b = logged(b);
+    CHECK(logged_a.size() == logged_b.size());
+    for (std::size_t i = 0; i < std::min(logged_a.size(), logged_b.size()); ++i) {
+        if (logged_a[i] != logged_b[i]) {
+            CHECK(logged_a[i] == logged_b[i]);
+            break;
+        }
+    }
+    CHECK(a.service("web") == b.service("web"));
+    CHECK(a.service("web")["runningCount"] == 3);
+    // What the run went through, so that it tests what it means to.
+    const auto logged_count = [&](const std::string& part) {
+        return std::count_if(logged_a.begin(), logged_a.end(),
+                             [&](const std::string& line) { return line.find(part) != std::string::npos; });
+    };
+    CHECK(logged_count("LaunchThrottled") > 0);
+    // Targets registered while start failures backed launches off: the registrations that still reconcile.
+    bool backed_off = false;
+    int registered_backed_off = 0;
+    for (const auto& line : logged_a) {
+        if (line.find(" SetLaunchBackoff ") != std::string::npos)
+            backed_off = line.find("failures=0 ") == std::string::npos;
+        if (backed_off && line.find(" TargetRegistered ") != std::string::npos) ++registered_backed_off;
+    }
+    CHECK(registered_backed_off > 0);
+    CHECK(logged_count("has reached a steady state") > 1);
+    CHECK(logged_count(" TargetRegistered ") >= 15);
+    CHECK(logged_count(" TargetDeregistered ") >= 6);
 }
 
 }  // namespace ecsemu::test

@@ -59,18 +59,6 @@ void create_plain_service(EngineWorld& w, const std::string& name, const std::st
     if (!deployment_configuration.is_null()) params["deploymentConfiguration"] = deployment_configuration;
     w.call("CreateService", params);
 }
-
-// Every change the engine logged, as text, in order.
-std::vector<std::string> logged(const EngineWorld& w) {
-    std::vector<std::string> out;
-    for (const auto& entry : w.engine.change_log().entries()) {
-        out.push_back(std::to_string(entry.time.epoch_ms) + " " + entry.service + " " +
-                      std::string(core::engine::to_string(entry.kind)) + " " + entry.cause + " " +
-                      entry.task_id + " " + entry.detail);
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("no live task is left with a step to take, through launches, crashes, stops and scaling",
@@ -354,6 +342,18 @@ TEST_CASE("only a start the plan reads no other way waits for the health wakeup"
         owner.deployments[0].task_definition_arn = registered.value().arn;
     }
     CHECK_FALSE(wakeup());
+}
+
+TEST_CASE("registering a starting task's targets can change its plan only while launches back off",
+          "[engine][service]") {
+    core::ecs::Service owner;
+    owner.status = core::ecs::ServiceStatus::Active;
+    CHECK_FALSE(core::engine::registration_can_change_plan(owner));  // nothing registers without one
+    owner.load_balancers.resize(1);
+    CHECK_FALSE(core::engine::registration_can_change_plan(owner));
+    // The event could repeat "unable to consistently start tasks" now.
+    owner.launch_backoff.consecutive_start_failures = 2;
+    CHECK(core::engine::registration_can_change_plan(owner));
 }
 
 TEST_CASE("a scaled-in task reaching STOPPED does not reconcile its settled service", "[engine][service]") {

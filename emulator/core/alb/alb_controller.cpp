@@ -104,6 +104,7 @@ void AlbController::reset() {
     changed_groups_.clear();
     deadlines_.clear();
     parked_.clear();
+    slow_start_groups_ = slow_start_groups(world_);
     publish_snapshot(clock_.now());
 }
 
@@ -193,6 +194,7 @@ void AlbController::record_results(Instant now) {
 
 void AlbController::walk_groups(Instant now) {
     parked_.clear();  // every parked target is picked up below, and parked again only by a check
+    slow_start_groups_ = slow_start_groups(world_);  // the API may have changed a group's slow start
     std::set<GroupKey> used_now;
     in_use_.clear();
     for (auto& [region_key, region] : world_.regions()) {
@@ -424,7 +426,7 @@ void AlbController::check_target(const std::string& region_key, const TargetGrou
 
 void AlbController::publish_snapshot(Instant now) {
     routing_dirty_ = false;
-    routing_change_at_ = next_routing_change(world_, now);
+    routing_change_at_ = next_routing_change(world_, now, slow_start_groups_);
     if (!hooks_.publish) {
         // Compiling walks every target of every group, at each health change: only worth it for a proxy.
         snapshot_stale_since_ = now;

@@ -30,8 +30,9 @@
 // deadline is kept for it until the probe says that dial host's answers changed, or a full walk (the API may
 // have changed the check's settings) picks it up again. Either way its next check is the first point of its
 // old schedule that is not in the past, so health moves when checking every interval would have moved it (a
-// change at the very instant a check is due is seen by that check; with every check sent, the order of the two
-// same-instant events would decide). The emulator's HTTP probe never vouches, so there every check is sent.
+// change at the very instant a check is due is seen by that check; with every check sent, the order of the
+// two same-instant events would decide). The emulator's HTTP probe never vouches, so there every check is
+// sent.
 //
 // Threading: single writer; every method, the timer callback and the probe callbacks run on the control
 // thread. Probe callbacks may run inside HealthProbe::probe(): results are queued, never applied
@@ -180,6 +181,8 @@ private:
     std::unordered_map<std::string, std::vector<TargetKey>> parked_;
     std::set<std::tuple<Instant, std::size_t, std::size_t>> deadlines_;  // (when, group number, position)
     std::optional<Instant> routing_change_at_;
+    // The groups with a slow start, as the last full walk found them (every API mutation walks them all).
+    std::vector<SlowStartGroup> slow_start_groups_;
     std::uint64_t next_sequence_ = 1;
     mutable std::uint64_t next_version_ = 1;
     mutable RoutingSnapshotPtr snapshot_;

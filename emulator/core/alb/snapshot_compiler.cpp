@@ -267,23 +267,43 @@ RoutingSnapshot compile_snapshot(const elbv2::Elbv2World& world, Instant now, co
 }
 
 std::optional<Instant> next_routing_change(const elbv2::Elbv2World& world, Instant now) {
+    return next_routing_change(world, now, slow_start_groups(world));
+}
+
+std::vector<SlowStartGroup> slow_start_groups(const elbv2::Elbv2World& world) {
+    std::vector<SlowStartGroup> groups;
+    for (const auto& [region_key, region] : world.regions()) {
+        for (const auto& [arn, group] : region.state.target_groups) {
+            if (slow_start_of(group).ms > 0) groups.push_back({region_key, arn});
+        }
+    }
+    return groups;
+}
+
+std::optional<Instant> next_routing_change(const elbv2::Elbv2World& world, Instant now,
+                                           const std::vector<SlowStartGroup>& groups) {
     std::optional<Instant> earliest;
     const auto consider = [&](Instant at) {
         if (at > now && (!earliest || at < *earliest)) earliest = at;
     };
     for (const auto& [region_key, region] : world.regions()) {
         for (const auto& [arn, lb] : region.state.load_balancers) consider(lb.active_at);
-        for (const auto& [arn, group] : region.state.target_groups) {
-            const Duration slow_start = slow_start_of(group);
-            if (slow_start.ms <= 0) continue;
-            const std::int64_t step_ms = std::max<std::int64_t>(1, slow_start.ms / kSlowStartSteps);
-            for (const RegisteredTarget& target : group.targets) {
-                const auto step = ramp_step(target, slow_start, now);
-                if (!step) continue;
-                const Instant end = *target.healthy_since + slow_start;
-                const Instant next = *target.healthy_since + Duration::milliseconds(step_ms * (*step + 1));
-                consider(*step + 1 >= kSlowStartSteps || next > end ? end : next);
-            }
+    }
+    for (const auto& [region_key, arn] : groups) {
+        const auto region = world.regions().find(region_key);
+        if (region == world.regions().end()) continue;
+        const auto found = region->second.state.target_groups.find(arn);
+        if (found == region->second.state.target_groups.end()) continue;
+        const TargetGroup& group = found->second;
+        const Duration slow_start = slow_start_of(group);
+        if (slow_start.ms <= 0) continue;
+        const std::int64_t step_ms = std::max<std::int64_t>(1, slow_start.ms / kSlowStartSteps);
+        for (const RegisteredTarget& target : group.targets) {
+            const auto step = ramp_step(target, slow_start, now);
+            if (!step) continue;
+            const Instant end = *target.healthy_since + slow_start;
+            const Instant next = *target.healthy_since + Duration::milliseconds(step_ms * (*step + 1));
+            consider(*step + 1 >= kSlowStartSteps || next > end ? end : next);
         }
     }
     return earliest;

@@ -380,3 +380,22 @@ TEST_CASE("slow start steps are republished as the ramp goes on") {
     h.run_to(131);
     CHECK(h.snapshot_group(kFrontendTg)->targets.at(1).weight == 1.0);
 }
+
+TEST_CASE("a slow start the API turns on for a group already walked is ramped as well") {
+    Harness h;
+    h.probe.answer("127.1.0.5:80", {http(200)});
+    h.probe.answer("127.1.0.6:80", {http(200)});
+    h.add(kFrontendTg, "127.1.0.5", 80);
+    h.run_to(100);
+    h.add(kFrontendTg, "127.1.0.6", 80);
+    h.run_to(101);  // healthy at 101, without a slow start
+    CHECK(h.snapshot_group(kFrontendTg)->targets.at(1).weight == 1.0);
+    h.state.target_groups.at(kFrontendTg).attributes["slow_start.duration_seconds"] = "30";
+    h.controller->on_api_mutation(kAccount, kRegion);
+    h.run_to(102);
+    CHECK(h.snapshot_group(kFrontendTg)->targets.at(1).weight == Approx(0.1));
+    h.run_to(116);
+    CHECK(h.snapshot_group(kFrontendTg)->targets.at(1).weight == Approx(0.6));
+    h.run_to(131);
+    CHECK(h.snapshot_group(kFrontendTg)->targets.at(1).weight == 1.0);
+}

@@ -247,6 +247,17 @@ TEST_CASE("slow start ramps a newly healthy target in tenths while another is pa
     CHECK(next_routing_change(world, kT0) == kT0 + Duration::seconds(10));
     CHECK(next_routing_change(world, kT0 + Duration::seconds(95)) == kT0 + Duration::seconds(100));
     CHECK_FALSE(next_routing_change(world, kT0 + Duration::seconds(100)));
+    // Only the frontend group ramps, and only the groups named are read for it.
+    const auto groups = slow_start_groups(world);
+    REQUIRE(groups.size() == 1);
+    CHECK(groups[0].arn == kFrontendTg);
+    CHECK(next_routing_change(world, kT0, groups) == kT0 + Duration::seconds(10));
+    CHECK_FALSE(next_routing_change(world, kT0, {}));
+    // A least-outstanding-requests group has no slow start, whatever its duration says.
+    state.target_groups.at(kFrontendTg).attributes["load_balancing.algorithm.type"] =
+        "least_outstanding_requests";
+    CHECK(slow_start_groups(world).empty());
+    state.target_groups.at(kFrontendTg).attributes["load_balancing.algorithm.type"] = "round_robin";
 
     // Alone (no healthy target past its ramp), a new target takes full traffic.
     state.target_groups.at(kFrontendTg).targets.erase(state.target_groups.at(kFrontendTg).targets.begin());

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 namespace ecsemu::test {
 
 using nlohmann::json;
@@ -25,6 +27,19 @@ std::vector<std::string> logged(const EngineWorld& w) {
                       entry.task_id + " " + entry.detail);
     }
     return out;
+}
+
+std::vector<std::string> logged_alike(const EngineWorld& a, const EngineWorld& b) {
+    auto logged_a = logged(a);
+    const auto logged_b = logged(b);
+    CHECK(logged_a.size() == logged_b.size());
+    for (std::size_t i = 0; i < std::min(logged_a.size(), logged_b.size()); ++i) {
+        if (logged_a[i] != logged_b[i]) {
+            CHECK(logged_a[i] == logged_b[i]);
+            break;
+        }
+    }
+    return logged_a;
 }
 
 EngineWorld::EngineWorld(core::engine::EngineKnobs knobs)

@@ -76,5 +76,7 @@ std::string id_of_arn(const std::string& arn);
 // Every change the engine logged, one line each: time, service, kind, cause, task and detail. Two engines
 // driven alike that decide alike log the same lines.
 std::vector<std::string> logged(const EngineWorld& w);
+// Checks that `a` and `b` logged the same lines (naming the first that differs); returns a's.
+std::vector<std::string> logged_alike(const EngineWorld& a, const EngineWorld& b);
 
 }  // namespace ecsemu::test

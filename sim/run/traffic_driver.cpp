@@ -88,7 +88,7 @@ void TrafficDriver::drive(ServiceBinding& binding, const core::ecs::Service& ser
         Accumulated& at_group = by_target_group_[arn];
         const double requests = per_group * seconds;
         at_balancer.requests += requests;
-        const auto targets = routable_targets(ecs == nullptr ? nullptr : &ecs->state, group->second);
+        const auto& targets = routable_targets(ecs == nullptr ? nullptr : &ecs->state, group->second);
         if (targets.empty()) {
             at_balancer.elb_5xx += requests;
             at_balancer.elb_503 += requests;
@@ -172,11 +172,13 @@ TrafficDriver::RegionIndex& TrafficDriver::index_of(const std::string& account_i
     return indexes_[account_id + "/" + region];
 }
 
-std::vector<TrafficDriver::Share> TrafficDriver::routable_targets(const core::ecs::EcsState* tasks,
-                                                                  const core::elbv2::TargetGroup& group) {
+const std::vector<TrafficDriver::Share>& TrafficDriver::routable_targets(
+    const core::ecs::EcsState* tasks, const core::elbv2::TargetGroup& group) {
     using core::elbv2::TargetState;
-    std::vector<Share> healthy;
-    std::vector<Share> unhealthy;
+    std::vector<Share>& healthy = healthy_targets_;
+    std::vector<Share>& unhealthy = unhealthy_targets_;
+    healthy.clear();
+    unhealthy.clear();
     for (const auto& target : group.targets) {
         const TargetState state = target.health.state;
         if (state != TargetState::Healthy && state != TargetState::Unhealthy) continue;

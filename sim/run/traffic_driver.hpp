@@ -63,9 +63,10 @@ private:
     // Serves `rps` over `targets`, counting at the target group and load balancer when there are ones.
     void serve(ServiceBinding& binding, const std::vector<Share>& targets, double rps, double seconds,
                Accumulated* group, Accumulated* balancer);
-    // `tasks`: the region's ECS store, whose tasks' ENI addresses are what target ids name; may be null.
-    std::vector<Share> routable_targets(const core::ecs::EcsState* tasks,
-                                        const core::elbv2::TargetGroup& group);
+    // `tasks`: the region's ECS store, whose tasks' ENI addresses are what target ids name; may be null. The
+    // list is the driver's own, valid until the next call.
+    const std::vector<Share>& routable_targets(const core::ecs::EcsState* tasks,
+                                               const core::elbv2::TargetGroup& group);
     // The binding's RUNNING tasks this step (worked out at its first use in the step).
     const std::vector<Share>& running_tasks(const ServiceBinding& binding);
 
@@ -87,6 +88,9 @@ private:
     // By the binding's place in bindings_ (fixed before the driver is made): kept between steps so the
     // lists' storage is reused rather than every service's list made anew each step.
     std::vector<RunningTasks> running_;
+    // routable_targets' lists, kept so that every group of every step does not allocate its own.
+    std::vector<Share> healthy_targets_;
+    std::vector<Share> unhealthy_targets_;
     std::optional<core::TimerId> timer_;
     std::uint64_t steps_ = 0;
 };

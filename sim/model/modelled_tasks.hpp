@@ -87,6 +87,10 @@ public:
         }
         return find(task_id);
     }
+    // By TaskLaunch::launch_number alone; nullptr once that task is gone (or for 0).
+    ModelledTask* find_by_launch(std::uint64_t launch_number) {
+        return launch_number > 0 && launch_number < by_launch_.size() ? by_launch_[launch_number] : nullptr;
+    }
     // By the loopback address the engine gave the task (what the ALB dials).
     const ModelledTask* find_by_address(const std::string& local_address) const;
     // Who to tell, with the task's local address, when what a request to that address gets may have changed:

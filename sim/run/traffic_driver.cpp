@@ -57,6 +57,12 @@ void TrafficDriver::step() {
         ++binding.minute.steps;
         drive(binding, *service, rps, seconds);
     }
+    // Groups no step used for an hour (deleted ones) are forgotten.
+    constexpr std::uint64_t kForgetAfterSteps = 360;
+    if (steps_ % kForgetAfterSteps == 0) {
+        std::erase_if(resolved_,
+                      [this](const auto& entry) { return steps_ - entry.second.step >= kForgetAfterSteps; });
+    }
     timer_ = clock_.schedule_at(now + spec_.step, [this] { step(); });
 }
 
@@ -179,14 +185,26 @@ const std::vector<TrafficDriver::Share>& TrafficDriver::routable_targets(
     std::vector<Share>& unhealthy = unhealthy_targets_;
     healthy.clear();
     unhealthy.clear();
-    for (const auto& target : group.targets) {
+    ResolvedGroup& resolved = resolved_[&group];
+    resolved.step = steps_;
+    resolved.targets.resize(group.targets.size());
+    for (std::size_t position = 0; position < group.targets.size(); ++position) {
+        const auto& target = group.targets[position];
         const TargetState state = target.health.state;
         if (state != TargetState::Healthy && state != TargetState::Unhealthy) continue;
-        // The live task with the target's address.
-        const core::ecs::Task* task =
-            tasks == nullptr ? nullptr : core::ecs::last_live_task_with_address(*tasks, target.id);
-        (state == TargetState::Healthy ? healthy : unhealthy)
-            .push_back(Share{task == nullptr ? nullptr : tasks_.find(task->id, task->runtime_launch)});
+        ModelledTask* modelled = nullptr;
+        if (tasks != nullptr) {
+            ResolvedTarget& known = resolved.targets[position];
+            if (known.launch != 0 && known.id == target.id) modelled = tasks_.find_by_launch(known.launch);
+            if (modelled == nullptr) {
+                // The live task with the target's address.
+                const core::ecs::Task* task = core::ecs::last_live_task_with_address(*tasks, target.id);
+                modelled = task == nullptr ? nullptr : tasks_.find(task->id, task->runtime_launch);
+                known.id = target.id;
+                known.launch = modelled == nullptr ? 0 : modelled->launch_number;
+            }
+        }
+        (state == TargetState::Healthy ? healthy : unhealthy).push_back(Share{modelled});
     }
     return healthy.empty() ? unhealthy : healthy;
 }

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -88,6 +89,19 @@ private:
     // By the binding's place in bindings_ (fixed before the driver is made): kept between steps so the
     // lists' storage is reused rather than every service's list made anew each step.
     std::vector<RunningTasks> running_;
+    // The modelled task each registration of a group was found to be, by its place in the group: while that
+    // task lives and the place holds the same target id, the store's address index is not asked again (every
+    // step asks for every target). A task that lives was the live one with its address when found, and no
+    // other can take the address in the group's VPC while it lives. By group, until unused for an hour.
+    struct ResolvedTarget {
+        std::string id;
+        std::uint64_t launch = 0;  // 0: resolved to nothing, or to an unnumbered launch
+    };
+    struct ResolvedGroup {
+        std::vector<ResolvedTarget> targets;
+        std::uint64_t step = 0;  // the last step that used it
+    };
+    std::unordered_map<const core::elbv2::TargetGroup*, ResolvedGroup> resolved_;
     // routable_targets' lists, kept so that every group of every step does not allocate its own.
     std::vector<Share> healthy_targets_;
     std::vector<Share> unhealthy_targets_;
